@@ -1,0 +1,2 @@
+/** The matching engine: plain Java, deterministic, single writer (DESIGN.md "The engine"). */
+package dev.tradewind.engine;
