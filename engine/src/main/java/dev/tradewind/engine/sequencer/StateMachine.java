@@ -22,12 +22,14 @@ public interface StateMachine<C, R, E> {
     /**
      * Applies one command. Only ever called from the writer thread.
      *
-     * @param sequence the engine sequence assigned to this command (strictly increasing, gap-free)
-     * @param command  the command
+     * @param sequence  the engine sequence assigned to this command (strictly increasing, gap-free)
+     * @param timestamp epoch nanoseconds assigned by the sequencer and journaled with the command, so
+     *                  replay reproduces every event time exactly; never read a clock inside apply
+     * @param command   the command
      * @param events   receives the events the command caused, in order
      * @return the result for the submitter; a rejection is a result, not an exception
      */
-    R apply(long sequence, C command, Consumer<? super E> events);
+    R apply(long sequence, long timestamp, C command, Consumer<? super E> events);
 
     /** Writes the whole state (including the last applied sequence) so {@link #readSnapshot} can restore it. */
     void writeSnapshot(DataOutput out) throws IOException;
