@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Email addresses as Tradewind stores them: trimmed and lower-cased, so one mailbox is one account
  * whatever the case or surrounding spaces. Valid means a practical subset of RFC 5321: ASCII,
- * a dot-atom local part of at most 64 characters, and a domain of at least two DNS labels.
+ * a dot-atom local part of at most 64 characters, and a domain of at least two DNS labels whose
+ * last is alphabetic (or punycode).
  */
 final class Emails {
     static final int MAX_LENGTH = 254;
@@ -14,7 +15,7 @@ final class Emails {
     private static final Pattern LOCAL_PART =
             Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN =
-            Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+            Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})");
 
     private Emails() {
     }
