@@ -181,6 +181,23 @@ class IdentityIT extends IntegrationTest {
         assertThat(live).isZero();
     }
 
+    @Test
+    void theOpenApiDescriptionDocumentsIdentity() {
+        JsonNode doc = api.get("/v3/api-docs", null).json();
+        JsonNode paths = doc.get("paths");
+        assertThat(paths.has("/api/v1/auth/register") && paths.has("/api/v1/auth/login")
+                && paths.has("/api/v1/auth/refresh")).isTrue();
+        JsonNode me = paths.get("/api/v1/me").get("get");
+        assertThat(me.get("security").toString()).contains("bearerAuth");
+        assertThat(me.has("parameters")).as("CurrentUser is not a request parameter").isFalse();
+        assertThat(paths.get("/api/v1/auth/register").get("post").get("responses").get("409").toString())
+                .contains("application/problem+json").contains("EMAIL_TAKEN");
+        JsonNode password = doc.get("components").get("schemas").get("RegisterRequest").get("properties").get("password");
+        assertThat(password.get("type").asString()).isEqualTo("string");
+        assertThat(password.get("format").asString()).isEqualTo("password");
+        assertThat(password.get("description").asString()).contains("12 to 128 characters");
+    }
+
     private static Map<String, Object> body(String email, String password, String displayName) {
         Map<String, Object> body = new HashMap<>();
         if (email != null) {

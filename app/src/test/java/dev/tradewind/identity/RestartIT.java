@@ -70,14 +70,15 @@ class RestartIT {
         }
     }
 
+    /** Settings as command-line arguments: builder "properties" are defaults that application.yml overrides. */
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(TradewindApplication.class).properties(
-                "server.port=0",
-                "tradewind.data-dir=" + dataDir,
-                "tradewind.db.embedded-fsync=false",
-                "tradewind.demo=true",
-                "tradewind.admin.email=" + ADMIN_EMAIL,
-                "tradewind.admin.password=" + ADMIN_PASSWORD).run();
+        return new SpringApplicationBuilder(TradewindApplication.class).run(
+                "--server.port=0",
+                "--tradewind.data-dir=" + dataDir,
+                "--tradewind.db.embedded-fsync=false",
+                "--tradewind.demo=true",
+                "--tradewind.admin.email=" + ADMIN_EMAIL,
+                "--tradewind.admin.password=" + ADMIN_PASSWORD);
     }
 
     private static int port(ConfigurableApplicationContext app) {
