@@ -2,6 +2,7 @@ package dev.tradewind.identity;
 
 import dev.tradewind.platform.security.TokenClaims;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record CurrentUser(UUID userId, String email, Set<Role> roles, Tier tier) {
 
     public CurrentUser {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles)); // in declaration order
     }
 
     public boolean hasRole(Role role) {

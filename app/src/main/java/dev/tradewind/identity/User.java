@@ -1,6 +1,7 @@
 package dev.tradewind.identity;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record User(UUID id, String email, String displayName, Set<Role> roles, T
                    Instant createdAt) {
 
     public User {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles)); // in declaration order
     }
 
     public boolean hasRole(Role role) {
