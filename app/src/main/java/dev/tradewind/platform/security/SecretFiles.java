@@ -2,12 +2,15 @@ package dev.tradewind.platform.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,7 +58,10 @@ public final class SecretFiles {
             Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try {
                 restrictToOwner(temp, OWNER_FILE);
-                Files.writeString(temp, secret + "\n", StandardCharsets.UTF_8);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap((secret + "\n").getBytes(StandardCharsets.UTF_8)));
+                    channel.force(true); // on disk before it gets its name: a power cut leaves no empty key
+                }
                 moveIntoPlace(temp, file);
             } finally {
                 Files.deleteIfExists(temp);
