@@ -97,8 +97,8 @@ public final class JournalWriter<C> implements AutoCloseable {
                 int read = channel.read(ByteBuffer.wrap(headerBytes), 0);
                 SegmentHeader header = read == SEGMENT_HEADER_SIZE ? SegmentHeader.parse(headerBytes) : null;
                 if (header == null) {
-                    if (size <= SEGMENT_HEADER_SIZE) {
-                        // Crashed while creating the segment: it cannot hold a record yet.
+                    if (size <= SEGMENT_HEADER_SIZE && segments.size() > 1) {
+                        // Crashed while creating the segment: it cannot hold a record yet; append to the previous one.
                         LOG.log(Level.WARNING, "Journal segment {0} has an incomplete header ({1} bytes): "
                                 + "deleting it (a crash interrupted its creation; it held no records)", last.path(), size);
                         channel.close();
@@ -106,6 +106,21 @@ public final class JournalWriter<C> implements AutoCloseable {
                         JournalFiles.fsyncDirectory(dir);
                         segments.removeLast();
                         continue;
+                    }
+                    if (size <= SEGMENT_HEADER_SIZE) {
+                        // The only segment (older ones were covered by a snapshot and deleted): rebuild its header
+                        // from its name. The base timestamp is unknown; the snapshot that covers the deleted
+                        // segments carries the clock floor.
+                        LOG.log(Level.WARNING, "Journal segment {0} has an incomplete header ({1} bytes) and is the "
+                                + "only segment: rewriting its header (it held no records)", last.path(), size);
+                        channel.truncate(0);
+                        ByteBuffer rebuilt = ByteBuffer.wrap(JournalFormat.segmentHeader(last.firstSequence(), 0));
+                        while (rebuilt.hasRemaining()) {
+                            channel.write(rebuilt, rebuilt.position());
+                        }
+                        channel.force(true);
+                        channel.position(SEGMENT_HEADER_SIZE);
+                        return new JournalWriter<>(config, codec, channel, SEGMENT_HEADER_SIZE, last.firstSequence() - 1, 0);
                     }
                     throw new JournalCorruptedException("Journal segment " + last.path() + " has a corrupt header but holds "
                             + (size - SEGMENT_HEADER_SIZE) + " bytes of records; refusing to guess. Restore it from a "

@@ -210,6 +210,9 @@ public final class Sequencer<C, R, E, M extends StateMachine<C, R, E>> implement
         if (afterSequence < Subscription.LIVE) {
             throw new IllegalArgumentException("afterSequence must be >= 0 or Subscription.LIVE, got " + afterSequence);
         }
+        if (writer.isHalted()) {
+            throw new EngineRejectedException(EngineErrorCode.ENGINE_HALTED, "the sequencer halted: " + writer.haltCause());
+        }
         if (closing.get()) {
             throw new EngineRejectedException(EngineErrorCode.ENGINE_CLOSED, "the sequencer is closed");
         }
@@ -289,6 +292,10 @@ public final class Sequencer<C, R, E, M extends StateMachine<C, R, E>> implement
      */
     @Override
     public void close() {
+        if (Thread.currentThread() == writerThread) {
+            throw new IllegalStateException("close() called on the writer thread (from a future callback?): it would "
+                    + "wait for itself. Close from another thread.");
+        }
         if (closing.compareAndSet(false, true)) {
             queue.close();
         }

@@ -62,12 +62,12 @@ public record SequencerConfig(
     }
 
     /**
-     * 65,536-slot queue, batches of up to 512, fsync per batch, 64 MiB segments, a snapshot every
-     * million commands, 3 snapshots kept, 100 spins before parking, 30 s close timeout.
+     * 65,536-slot queue, batches of up to 2,048, fsync per batch, 64 MiB segments, a snapshot every
+     * million commands, 3 snapshots kept, no spinning before parking (measured: no gain here), 30 s close timeout.
      */
     public static SequencerConfig defaults(Path directory) {
-        return new SequencerConfig(directory, 65_536, 512, DurabilityPolicy.PER_BATCH, JournalConfig.DEFAULT_FSYNC_INTERVAL,
-                JournalConfig.DEFAULT_SEGMENT_SIZE, 1_000_000, 3, 100, Duration.ofSeconds(30));
+        return new SequencerConfig(directory, 65_536, 2048, DurabilityPolicy.PER_BATCH, JournalConfig.DEFAULT_FSYNC_INTERVAL,
+                JournalConfig.DEFAULT_SEGMENT_SIZE, 1_000_000, 3, 0, Duration.ofSeconds(30));
     }
 
     public Path journalDirectory() {

@@ -295,6 +295,20 @@ class JournalTest {
     }
 
     @Test
+    void anOnlySegmentWithIncompleteHeaderGetsItsHeaderRebuilt() throws IOException {
+        Path journal = config().directory();
+        Files.createDirectories(journal);
+        Path only = journal.resolve(JournalFormat.segmentName(101));
+        Files.write(only, Arrays.copyOf(JournalFormat.segmentHeader(101, 5), 7));
+        try (JournalWriter<BankCommand> writer = JournalWriter.open(config(), CODEC)) {
+            assertThat(writer.lastSequence()).isEqualTo(100);
+            writer.append(101, 7, new BankCommand.Deposit(1, 1));
+            writer.commit();
+        }
+        assertThat(readAll(journal, 100)).containsExactly(new Entry(101, 7, new BankCommand.Deposit(1, 1)));
+    }
+
+    @Test
     void segmentWithIncompleteHeaderIsDroppedButCorruptHeaderWithDataThrows() throws IOException {
         JournalConfig config = config();
         List<BankCommand> commands = BankCommands.random(12, 20);

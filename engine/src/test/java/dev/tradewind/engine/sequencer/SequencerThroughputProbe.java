@@ -26,7 +26,7 @@ public final class SequencerThroughputProbe {
         int producers = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Path dir = Files.createTempDirectory("sequencer-probe");
         SequencerConfig config = SequencerConfig.defaults(dir).withDurability(policy, Duration.ofMillis(10))
-                .withMaxBatchSize(Math.max(512, submitBatch));
+                .withMaxBatchSize(Integer.getInteger("maxBatch", Math.max(512, submitBatch)));
         List<BankCommand> commands = BankCommands.random(42, 1 << 16).stream()
                 .map(c -> c instanceof BankCommand.Note ? (BankCommand) new BankCommand.Deposit(1, 1) : c).toList();
         try (var sequencer = Sequencer.start(config, new BankCodec(), BankMachine::new)) {
@@ -53,7 +53,7 @@ public final class SequencerThroughputProbe {
 
     private static void produce(Sequencer<BankCommand, BankResult, BankEvent, BankMachine> sequencer,
                                 List<BankCommand> commands, int submitBatch, long end, int offset) {
-        int window = 8;
+        int window = Integer.getInteger("window", 8);
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         int i = offset;
         while (System.nanoTime() < end) {
