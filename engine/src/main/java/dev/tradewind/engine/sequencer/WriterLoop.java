@@ -353,6 +353,7 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     // ---- snapshots ----
 
     private void takeSnapshot(boolean synchronous) {
+        lastSnapshotSequence = sequence; // also on failure: retry after another interval, not every batch
         try {
             if (config.durability() == DurabilityPolicy.INTERVAL) {
                 journal.force(); // a snapshot must never get ahead of the durable journal
@@ -364,7 +365,6 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
             lastSnapshotSize = out.position();
             long snapshotSequence = sequence;
             long snapshotTimestamp = lastTimestamp;
-            lastSnapshotSequence = snapshotSequence;
             if (synchronous) {
                 writeSnapshot(snapshotSequence, snapshotTimestamp, out);
             } else {
