@@ -38,7 +38,14 @@ final class RedisBucketStore implements BucketStore {
     private volatile long nextAttemptNanos = System.nanoTime();
 
     RedisBucketStore(String url, Duration timeout, String prefix) {
-        RedisURI uri = RedisURI.create(url);
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(url);
+        } catch (IllegalArgumentException e) {
+            // the URL may hold a password: do not repeat it
+            throw new IllegalArgumentException("tradewind.redis.url (TRADEWIND_REDIS_URL) is not a Redis URL; "
+                    + "write it like redis://host:6379 or rediss://:password@host:6379/0", e);
+        }
         uri.setTimeout(timeout);
         this.description = "Redis at " + uri.getHost() + ":" + uri.getPort() + " (key prefix " + prefix + ")";
         this.prefix = prefix;

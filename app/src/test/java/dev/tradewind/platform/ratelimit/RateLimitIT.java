@@ -33,7 +33,8 @@ import org.springframework.test.context.TestPropertySource;
         "tradewind.rate-limit.basic=5/1h",
         "tradewind.rate-limit.pro=8/1h",
         "tradewind.rate-limit.enterprise=12/1h",
-        "tradewind.rate-limit.auth-paths=/api/v1/auth/**,/api/v1/test/auth/**"})
+        "tradewind.rate-limit.auth-paths=/api/v1/auth/**,/api/v1/test/auth/**",
+        "tradewind.redis.url="}) // in-process even where TRADEWIND_REDIS_URL is set: buckets must not outlive the run
 class RateLimitIT extends IntegrationTest {
 
     private List<HttpResponse<String>> burst(int count, HttpRequest.Builder request) {

@@ -1,7 +1,5 @@
 package dev.tradewind.platform.ratelimit;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,16 +7,31 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The machine's Redis ({@code TRADEWIND_REDIS_URL}, default {@code redis://127.0.0.1:6379}). Tests that
- * need it skip with a printed reason when it is absent, and fail instead when {@code CI=true}.
+ * The machine's Redis ({@code TRADEWIND_REDIS_URL}, default {@code redis://127.0.0.1:6379}). A test class
+ * with {@code @ExtendWith(RedisAvailability.class)} is skipped, with the reason printed and reported,
+ * when Redis is absent, and fails instead when {@code CI=true}. Evaluated before any Spring context starts.
  */
-final class RedisAvailability {
+final class RedisAvailability implements ExecutionCondition {
     static final URI URL = URI.create(System.getenv().getOrDefault("TRADEWIND_REDIS_URL", "redis://127.0.0.1:6379"));
 
-    private RedisAvailability() {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String problem = ping();
+        if (problem == null) {
+            return ConditionEvaluationResult.enabled("Redis answers at " + host() + ":" + port());
+        }
+        String reason = "Redis is not reachable at " + host() + ":" + port() + " (" + problem + "); start it with: "
+                + "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save \"\" --appendonly no";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(reason + ". CI=true: tests needing Redis must not be skipped.");
+        }
+        System.out.println("SKIPPED " + context.getDisplayName() + ": " + reason);
+        return ConditionEvaluationResult.disabled(reason);
     }
 
     static String host() {
@@ -27,21 +40,6 @@ final class RedisAvailability {
 
     static int port() {
         return URL.getPort() < 0 ? 6379 : URL.getPort();
-    }
-
-    static void require() {
-        String problem = ping();
-        if (problem == null) {
-            return;
-        }
-        String reason = "Redis is not reachable at " + host() + ":" + port() + " (" + problem + "); start it with: "
-                + "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save \"\" --appendonly no";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(reason + ". CI=true: tests needing Redis must not be skipped.");
-        }
-        System.out.println("SKIPPED: " + reason);
-        System.err.println("SKIPPED: " + reason);
-        Assumptions.abort(reason);
     }
 
     /** Null when Redis answers PING (an AUTH-protected Redis answers NOAUTH, which also proves it is there). */

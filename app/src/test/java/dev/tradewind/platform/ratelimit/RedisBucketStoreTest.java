@@ -34,6 +34,13 @@ class RedisBucketStoreTest {
     }
 
     @Test
+    void malformedUrlFailsFastWithoutEchoingIt() {
+        assertThatThrownBy(() -> new RedisBucketStore("http://user:s3cret@cache", Duration.ofMillis(300), "p:"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://host:6379")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void credentialsNeverAppearInTheDescription() {
         try (RedisBucketStore store = new RedisBucketStore("redis://user:s3cret@127.0.0.1:6390/0", Duration.ofMillis(300),
                 "p:")) {

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Import(WebTestConfiguration.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({RedisAvailability.class, OutputCaptureExtension.class})
 class RedisRateLimitIT extends IntegrationTest {
     private static final String PREFIX = "tradewind-test:" + UUID.randomUUID() + ":";
     private static final Map<String, String> LIMITS = Map.of(
@@ -61,11 +60,6 @@ class RedisRateLimitIT extends IntegrationTest {
 
     @Autowired
     EmbeddedPostgres database;
-
-    @BeforeAll
-    static void redisIsThere() {
-        RedisAvailability.require();
-    }
 
     @DynamicPropertySource
     static void redisThroughProxy(DynamicPropertyRegistry registry) {

@@ -148,6 +148,12 @@ class ErrorHandlingIT extends WebIntegrationTest {
     }
 
     @Test
+    void unknownRouteIs404WhateverTheMethod() {
+        assertProblem(postJson(api("/no-such-thing"), VALID_ORDER), 404, ErrorCodes.NOT_FOUND);
+        assertProblem(send(request(api("/no-such-thing")).DELETE()), 404, ErrorCodes.NOT_FOUND);
+    }
+
+    @Test
     void wrongMethodIs405WithAllow() {
         HttpResponse<String> response = send(request(api("/ping")).DELETE());
         assertProblem(response, 405, ErrorCodes.METHOD_NOT_ALLOWED);
@@ -193,6 +199,16 @@ class ErrorHandlingIT extends WebIntegrationTest {
     @Test
     void errorPathItselfAnswersProblem() {
         assertProblem(get(url("/error")), 404, ErrorCodes.NOT_FOUND);
+    }
+
+    @Test
+    void securityExceptionsFromControllersAreLeftToSpringSecurity(CapturedOutput output) {
+        // what method security (@PreAuthorize) throws: 401 for anonymous callers, 403 for authenticated ones
+        assertThat(get(api("/denied")).statusCode()).isEqualTo(401);
+        HttpResponse<String> authenticated = send(request(url("/api/v1/test/denied"))
+                .header("Authorization", "Bearer " + TestJwts.token("denied-user", "BASIC")).GET());
+        assertThat(authenticated.statusCode()).isEqualTo(403);
+        assertThat(output.getAll()).doesNotContain("method security said no");
     }
 
     @Test

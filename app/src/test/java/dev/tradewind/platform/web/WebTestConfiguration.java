@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -132,6 +133,11 @@ public class WebTestConfiguration {
         Map<String, Object> requestId() {
             log.info("handling request-id probe");
             return Map.of("requestId", MDC.get(RequestIdFilter.MDC_KEY));
+        }
+
+        @GetMapping({"/public/denied", "/denied"})
+        Map<String, Object> denied() {
+            throw new AccessDeniedException("method security said no");
         }
 
         @GetMapping("/me")
