@@ -12,7 +12,6 @@ import dev.tradewind.platform.web.ErrorCodes;
 import dev.tradewind.platform.web.TestJwts;
 import dev.tradewind.platform.web.WebTestConfiguration;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -126,8 +125,6 @@ class RateLimitIT extends IntegrationTest {
             return true;
         } catch (IOException e) {
             return false;
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException(e));
         }
     }
 }
