@@ -12,7 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tradewind.data-dir=target/test-data/${random.uuid}",
         "tradewind.db.embedded-fsync=false",
-        "tradewind.demo=false"})
+        "tradewind.demo=false",
+        // tests call from one address far faster than a person; RateLimitIT checks the real limits
+        "tradewind.rate-limit.auth=100000/1m",
+        "tradewind.rate-limit.anonymous=100000/1m",
+        "tradewind.rate-limit.basic=100000/1m"})
 public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
