@@ -59,10 +59,10 @@ public final class InputRejections {
         long since = total - countAtLastLog.getAndSet(i, total);
         if (first) {
             log.log(System.Logger.Level.WARNING, "Skipped market-data input from {0}: {1} ({2}); further {1} rejections are counted and logged at most every {3} s",
-                    source, reason, truncate(detail), logIntervalNanos / 1_000_000_000L);
+                    source, reason, truncate(detail), String.valueOf(logIntervalNanos / 1_000_000_000L));
         } else {
             log.log(System.Logger.Level.WARNING, "Skipped {0} market-data inputs for {1} since the last report ({2} in total); latest from {3}: {4}",
-                    since, reason, total, source, truncate(detail));
+                    String.valueOf(since), reason, String.valueOf(total), source, truncate(detail));
         }
         return true;
     }

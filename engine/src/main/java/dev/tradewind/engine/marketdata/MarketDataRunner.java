@@ -108,7 +108,8 @@ public final class MarketDataRunner implements MarketDataSink, AutoCloseable {
     public void onGap(FeedGap gap) {
         gaps.incrementAndGet();
         LOG.log(System.Logger.Level.WARNING, "Market-data gap on {0} {1}: expected {2} {3}, got {4} ({5} missed)",
-                gap.venue(), gap.symbol(), gap.kind(), gap.expected(), gap.received(), gap.missed());
+                gap.venue(), gap.symbol(), gap.kind(), String.valueOf(gap.expected()), String.valueOf(gap.received()),
+                String.valueOf(gap.missed()));
         gapListener.accept(gap);
     }
 

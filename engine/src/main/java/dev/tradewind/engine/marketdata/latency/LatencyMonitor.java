@@ -146,7 +146,8 @@ public final class LatencyMonitor {
         suppressedSinceLast = 0;
         log.log(System.Logger.Level.WARNING,
                 "Market-data processing took {0} µs for {1} update(s) of {2} (threshold {3} µs); {4} similar alerts suppressed since the last one",
-                nanos / 1_000, n, symbol, thresholdNanos / 1_000, alert.suppressedSinceLast());
+                String.valueOf(nanos / 1_000), String.valueOf(n), symbol == null ? "several instruments" : symbol,
+                String.valueOf(thresholdNanos / 1_000), String.valueOf(alert.suppressedSinceLast()));
         listener.onLatencyAlert(alert);
     }
 

@@ -1,0 +1,87 @@
+package dev.tradewind.engine.marketdata.text;
+
+import static dev.tradewind.engine.marketdata.TestInstruments.SYMBOLS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradewind.engine.marketdata.MutableUpdate;
+import dev.tradewind.engine.marketdata.QuoteUpdated;
+import dev.tradewind.engine.marketdata.ReferencePriceUpdated;
+import dev.tradewind.engine.marketdata.RejectReason;
+import dev.tradewind.engine.marketdata.TakerSide;
+import dev.tradewind.engine.marketdata.TradeReported;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FastLineParserTest {
+    private final FastLineParser parser = new FastLineParser();
+    private final MutableUpdate out = new MutableUpdate();
+
+    private RejectReason parse(String line) {
+        byte[] b = line.getBytes(StandardCharsets.US_ASCII);
+        return parser.parse(b, 0, b.length, SYMBOLS, out);
+    }
+
+    @Test
+    void parsesTradesQuotesAndReferenceTicks() {
+        assertThat(parse("T,BTC-USD,42000.50,0.015,B,1732420000123,981")).isNull();
+        assertThat(out.toRecord(SYMBOLS)).isEqualTo(
+                new TradeReported("BTC-USD", 4_200_050, 1_500, TakerSide.BUY, "", 981, 0, 1_732_420_000_123L));
+
+        assertThat(parse("T,ETH-USD,3100.1,2,S,1732420000124")).isNull();
+        assertThat(out.toRecord(SYMBOLS)).isEqualTo(
+                new TradeReported("ETH-USD", 310_010, 20_000, TakerSide.SELL, "", 0, 0, 1_732_420_000_124L));
+
+        assertThat(parse("Q,BTC-USD,42000.49,1.2,42000.51,0.8,1732420000125\r")).isNull();
+        assertThat(out.toRecord(SYMBOLS)).isEqualTo(
+                new QuoteUpdated("BTC-USD", 4_200_049, 120_000, 4_200_051, 80_000, "", 0, 1_732_420_000_125L));
+
+        assertThat(parse("R,AAPL-USD,187.35,1732420000200")).isNull();
+        assertThat(out.toRecord(SYMBOLS)).isEqualTo(new ReferencePriceUpdated("AAPL-USD", 3_747, "", 1_732_420_000_200L));
+    }
+
+    @Test
+    void rejectsBadLinesWithAReason() {
+        assertThat(parse("")).isEqualTo(RejectReason.MALFORMED);
+        assertThat(parse("garbage")).isEqualTo(RejectReason.MALFORMED);
+        assertThat(parse("T,BTC-USD,1,1,B")).isEqualTo(RejectReason.MALFORMED);
+        assertThat(parse("T,BTC-USD,1,1,B,1,2,3,4,5,6")).isEqualTo(RejectReason.MALFORMED);
+        assertThat(parse("X,BTC-USD,1,1,B,1")).isEqualTo(RejectReason.UNKNOWN_TYPE);
+        assertThat(parse("T,DOGE-USD,1,1,B,1")).isEqualTo(RejectReason.UNKNOWN_SYMBOL);
+        assertThat(parse("T,BTC-USD,-1,1,B,1")).isEqualTo(RejectReason.NON_POSITIVE_PRICE);
+        assertThat(parse("T,BTC-USD,0.00,1,B,1")).isEqualTo(RejectReason.NON_POSITIVE_PRICE);
+        assertThat(parse("T,BTC-USD,NaN,1,B,1")).isEqualTo(RejectReason.MALFORMED_NUMBER);
+        assertThat(parse("T,BTC-USD,1,0,B,1")).isEqualTo(RejectReason.NON_POSITIVE_QUANTITY);
+        assertThat(parse("T,BTC-USD,1.001,1,B,1")).isEqualTo(RejectReason.OVER_PRECISION);
+        assertThat(parse("T,AAPL-USD,187.36,1,B,1")).isEqualTo(RejectReason.OFF_TICK_GRID);
+        assertThat(parse("T,BTC-USD,1,1,X,1")).isEqualTo(RejectReason.MALFORMED);
+        assertThat(parse("T,BTC-USD,1,1,B,soon")).isEqualTo(RejectReason.BAD_TIMESTAMP);
+        assertThat(parse("Q,BTC-USD,2,1,1,1,5")).isEqualTo(RejectReason.CROSSED_QUOTE);
+        assertThat(parse("R,BTC-USD,99999999999999999999,1")).isEqualTo(RejectReason.NUMBER_OVERFLOW);
+    }
+
+    @Test
+    void splitsBulkInputLineByLine() {
+        byte[] b = "T,BTC-USD,1,1,B,1\nR,BTC-USD,2,2\r\n\nQ,BTC-USD,1,1,2,1,3".getBytes(StandardCharsets.US_ASCII);
+        int pos = parser.splitLine(b, 0, b.length);
+        assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
+        assertThat(out.price()).isEqualTo(100);
+        pos = parser.splitLine(b, pos, b.length);
+        assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
+        assertThat(out.eventTime()).isEqualTo(2);
+        pos = parser.splitLine(b, pos, b.length);
+        assertThat(parser.fields()).isZero();
+        pos = parser.splitLine(b, pos, b.length);
+        assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
+        assertThat(out.ask()).isEqualTo(200);
+        assertThat(pos).isEqualTo(b.length);
+    }
+
+    @Test
+    void formatsWhatItParses() {
+        String line = "Q,BTC-USD,42000.49,1.20000,42000.51,0.80000,1732420000125";
+        assertThat(parse(line)).isNull();
+        StringBuilder sb = new StringBuilder();
+        FastLineParser.format(out, SYMBOLS, sb);
+        assertThat(sb).hasToString(line);
+    }
+}
