@@ -78,10 +78,10 @@ public final class MarketDataPipeline {
                 boolean applied;
                 if (latency.sampleNext()) {
                     long t0 = System.nanoTime();
-                    pos = parser.splitLine(buf, pos, to);
+                    pos = parser.parseLine(buf, pos, to);
                     applied = normalizeAndApplyTimed(buf, t0);
                 } else {
-                    pos = parser.splitLine(buf, pos, to);
+                    pos = parser.parseLine(buf, pos, to);
                     applied = normalizeAndApply(buf);
                 }
                 if (applied) {
@@ -98,7 +98,7 @@ public final class MarketDataPipeline {
     /** Processes one line (no newline needed); timed on its own for the latency alert. */
     public boolean onLine(byte[] buf, int from, int to) {
         long t0 = System.nanoTime();
-        parser.splitLine(buf, from, to);
+        parser.parseLine(buf, from, to);
         boolean applied = latency.sampleNext() ? normalizeAndApplyTimed(buf, t0) : normalizeAndApply(buf);
         latency.countUpdates(1);
         latency.checkUpdate(System.nanoTime() - t0, applied ? symbols.scale(update.instrument()).symbol() : null);
@@ -111,9 +111,6 @@ public final class MarketDataPipeline {
     }
 
     private boolean normalizeAndApply(byte[] buf) {
-        if (parser.fields() == 0) {
-            return rejectLine(RejectReason.MALFORMED, buf);
-        }
         RejectReason reason = parser.normalize(buf, symbols, update);
         if (reason != null) {
             return rejectLine(reason, buf);
@@ -125,9 +122,6 @@ public final class MarketDataPipeline {
     private boolean normalizeAndApplyTimed(byte[] buf, long t0) {
         long t1 = System.nanoTime();
         latency.record(LatencyStage.PARSE, t1 - t0);
-        if (parser.fields() == 0) {
-            return rejectLine(RejectReason.MALFORMED, buf);
-        }
         RejectReason reason = parser.normalize(buf, symbols, update);
         long t2 = System.nanoTime();
         latency.record(LatencyStage.NORMALIZE, t2 - t1);

@@ -13,10 +13,12 @@ final class RollingDayWindow {
     static final int BUCKETS = 1440;
     static final long BUCKET_MILLIS = 60_000L;
 
-    private final long[] minute = new long[BUCKETS];
-    private final long[] volume = new long[BUCKETS];
-    private final long[] firstTime = new long[BUCKETS];
-    private final long[] firstPrice = new long[BUCKETS];
+    /** One row of 4 longs per minute bucket (minute index, volume, first event time, first price): one cache line per update. */
+    private final long[] rows = new long[BUCKETS * 4];
+    private static final int MINUTE = 0;
+    private static final int VOLUME = 1;
+    private static final int FIRST_TIME = 2;
+    private static final int FIRST_PRICE = 3;
 
     private long currentMinute = Long.MIN_VALUE;
     private long currentStart = Long.MAX_VALUE;
@@ -29,7 +31,9 @@ final class RollingDayWindow {
     private long latestPrice;
 
     RollingDayWindow() {
-        java.util.Arrays.fill(minute, Long.MIN_VALUE);
+        for (int b = 0; b < BUCKETS; b++) {
+            rows[b * 4 + MINUTE] = Long.MIN_VALUE;
+        }
     }
 
     /** Adds a price (and volume, 0 for reference ticks) at event time {@code t} (epoch ms). */
@@ -37,7 +41,7 @@ final class RollingDayWindow {
         int b;
         if (t >= currentStart && t < currentEnd) {
             b = currentBucket;
-            if (minute[b] != currentMinute) {
+            if (rows[b * 4 + MINUTE] != currentMinute) {
                 open(b, currentMinute, t, price);
             }
         } else {
@@ -50,18 +54,18 @@ final class RollingDayWindow {
             } else {
                 b = (int) Math.floorMod(m, (long) BUCKETS);
             }
-            if (minute[b] != m) {
+            if (rows[b * 4 + MINUTE] != m) {
                 open(b, m, t, price);
             }
         }
-        if (t < firstTime[b]) {
-            firstTime[b] = t;
-            firstPrice[b] = price;
-            if (minute[b] == firstMinute) {
+        if (t < rows[b * 4 + FIRST_TIME]) {
+            rows[b * 4 + FIRST_TIME] = t;
+            rows[b * 4 + FIRST_PRICE] = price;
+            if (rows[b * 4 + MINUTE] == firstMinute) {
                 openPrice = price;
             }
         }
-        volume[b] += qty;
+        rows[b * 4 + VOLUME] += qty;
         volumeSum += qty;
         if (t >= latestTime) {
             latestTime = t;
@@ -70,10 +74,10 @@ final class RollingDayWindow {
     }
 
     private void open(int b, long m, long t, long price) {
-        minute[b] = m;
-        volume[b] = 0;
-        firstTime[b] = t;
-        firstPrice[b] = price;
+        rows[b * 4 + MINUTE] = m;
+        rows[b * 4 + VOLUME] = 0;
+        rows[b * 4 + FIRST_TIME] = t;
+        rows[b * 4 + FIRST_PRICE] = price;
         if (m < firstMinute) {
             firstMinute = m;
             openPrice = price;
@@ -93,9 +97,9 @@ final class RollingDayWindow {
             long steps = Math.min(m - currentMinute, BUCKETS);
             for (long j = 1; j <= steps; j++) {
                 int b = (int) Math.floorMod(currentMinute + j, (long) BUCKETS);
-                if (minute[b] != Long.MIN_VALUE) {
-                    volumeSum -= volume[b];
-                    minute[b] = Long.MIN_VALUE;
+                if (rows[b * 4 + MINUTE] != Long.MIN_VALUE) {
+                    volumeSum -= rows[b * 4 + VOLUME];
+                    rows[b * 4 + MINUTE] = Long.MIN_VALUE;
                 }
             }
         }
@@ -108,9 +112,9 @@ final class RollingDayWindow {
             openPrice = 0;
             for (long k = m - BUCKETS + 1; k <= m; k++) {
                 int b = (int) Math.floorMod(k, (long) BUCKETS);
-                if (minute[b] == k) {
+                if (rows[b * 4 + MINUTE] == k) {
                     firstMinute = k;
-                    openPrice = firstPrice[b];
+                    openPrice = rows[b * 4 + FIRST_PRICE];
                     break;
                 }
             }

@@ -13,6 +13,7 @@ public final class SymbolTable {
     private final InstrumentScale[] scales;
     private final Map<String, Integer> bySymbol = new HashMap<>();
     private final byte[][] keys;
+    private final long[] prefixes;
     private final int[] ids;
     private final int mask;
 
@@ -20,6 +21,7 @@ public final class SymbolTable {
         this.scales = instruments.toArray(InstrumentScale[]::new);
         int capacity = Integer.highestOneBit(Math.max(4, scales.length * 4) - 1) << 1;
         this.keys = new byte[capacity][];
+        this.prefixes = new long[capacity];
         this.ids = new int[capacity];
         this.mask = capacity - 1;
         for (int id = 0; id < scales.length; id++) {
@@ -28,11 +30,13 @@ public final class SymbolTable {
                 throw new IllegalArgumentException("duplicate symbol " + symbol);
             }
             byte[] key = symbol.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            int slot = hash(key, 0, key.length) & mask;
+            long prefix = prefix(key, 0, key.length);
+            int slot = hash(prefix, key.length) & mask;
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
+            prefixes[slot] = prefix;
             ids[slot] = id;
         }
     }
@@ -41,21 +45,36 @@ public final class SymbolTable {
         return new SymbolTable(List.of(instruments));
     }
 
-    private static int hash(byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
+    /**
+     * The first (up to) 8 bytes of a symbol as a little-endian long, zero-padded: parsers read it
+     * with one load, and for symbols of 8 bytes or fewer it is the whole key.
+     */
+    public static long prefix(byte[] text, int from, int to) {
+        long w = 0;
+        int n = Math.min(8, to - from);
+        for (int i = 0; i < n; i++) {
+            w |= (text[from + i] & 0xFFL) << (8 * i);
         }
-        return h ^ (h >>> 16);
+        return w;
+    }
+
+    private static int hash(long prefix, int length) {
+        long h = (prefix ^ length) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32);
     }
 
     /** The id of the symbol in bytes {@code [from, to)}, or -1. */
     public int id(byte[] text, int from, int to) {
+        return id(text, from, to, prefix(text, from, to));
+    }
+
+    /** The id of the symbol in bytes {@code [from, to)} whose {@link #prefix} the caller already has, or -1. */
+    public int id(byte[] text, int from, int to, long prefix) {
         int len = to - from;
-        int slot = hash(text, from, to) & mask;
+        int slot = hash(prefix, len) & mask;
         byte[] key;
         while ((key = keys[slot]) != null) {
-            if (key.length == len && matches(key, text, from)) {
+            if (prefixes[slot] == prefix && key.length == len && (len <= 8 || matches(key, text, from))) {
                 return ids[slot];
             }
             slot = (slot + 1) & mask;
@@ -64,7 +83,7 @@ public final class SymbolTable {
     }
 
     private static boolean matches(byte[] key, byte[] text, int from) {
-        for (int i = 0; i < key.length; i++) {
+        for (int i = 8; i < key.length; i++) {
             if (key[i] != text[from + i]) {
                 return false;
             }

@@ -27,14 +27,20 @@ public final class CandleSeries {
     private final CandleInterval interval;
     private final long len;
     private final int mask;
-    private final long[] time;
-    private final long[] open;
-    private final long[] high;
-    private final long[] low;
-    private final long[] close;
-    private final long[] volume;
-    private final long[] firstTime;
-    private final long[] lastTime;
+    /**
+     * One row of 8 longs per candle (time, open, high, low, close, volume, first event time, last
+     * event time): an update touches one or two cache lines, not eight columns.
+     */
+    private final long[] rows;
+    private static final int TIME = 0;
+    private static final int OPEN = 1;
+    private static final int HIGH = 2;
+    private static final int LOW = 3;
+    private static final int CLOSE = 4;
+    private static final int VOLUME = 5;
+    private static final int FIRST = 6;
+    private static final int LAST = 7;
+    private static final int WIDTH = 8;
     private final CandleListener listener;
 
     /** Logical index of the next candle; live candles are {@code [head - size, head)}. */
@@ -62,14 +68,7 @@ public final class CandleSeries {
         }
         int cap = Integer.highestOneBit((int) needed - 1) << 1;
         this.mask = cap - 1;
-        this.time = new long[cap];
-        this.open = new long[cap];
-        this.high = new long[cap];
-        this.low = new long[cap];
-        this.close = new long[cap];
-        this.volume = new long[cap];
-        this.firstTime = new long[cap];
-        this.lastTime = new long[cap];
+        this.rows = new long[cap * WIDTH];
         this.listener = listener;
     }
 
@@ -92,37 +91,47 @@ public final class CandleSeries {
                 return false;
             }
         }
-        listener.onCandleUpdated(instrument, interval, time[s], open[s], high[s], low[s], close[s], volume[s]);
+        int r = s * WIDTH;
+        listener.onCandleUpdated(instrument, interval, rows[r + TIME], rows[r + OPEN], rows[r + HIGH], rows[r + LOW],
+                rows[r + CLOSE], rows[r + VOLUME]);
         return true;
     }
 
     private void apply(int s, long t, long price, long qty) {
-        if (price > high[s]) {
-            high[s] = price;
+        long[] a = rows;
+        int r = s * WIDTH;
+        if (price > a[r + HIGH]) {
+            a[r + HIGH] = price;
         }
-        if (price < low[s]) {
-            low[s] = price;
+        if (price < a[r + LOW]) {
+            a[r + LOW] = price;
         }
-        volume[s] += qty;
-        if (t >= lastTime[s]) {
-            lastTime[s] = t;
-            close[s] = price;
+        a[r + VOLUME] += qty;
+        if (t >= a[r + LAST]) {
+            a[r + LAST] = t;
+            a[r + CLOSE] = price;
         }
-        if (t < firstTime[s]) {
-            firstTime[s] = t;
-            open[s] = price;
+        if (t < a[r + FIRST]) {
+            a[r + FIRST] = t;
+            a[r + OPEN] = price;
         }
     }
 
     private void init(int s, long start, long t, long price, long qty) {
-        time[s] = start;
-        open[s] = price;
-        high[s] = price;
-        low[s] = price;
-        close[s] = price;
-        volume[s] = qty;
-        firstTime[s] = t;
-        lastTime[s] = t;
+        long[] a = rows;
+        int r = s * WIDTH;
+        a[r + TIME] = start;
+        a[r + OPEN] = price;
+        a[r + HIGH] = price;
+        a[r + LOW] = price;
+        a[r + CLOSE] = price;
+        a[r + VOLUME] = qty;
+        a[r + FIRST] = t;
+        a[r + LAST] = t;
+    }
+
+    private long time(long index) {
+        return rows[((int) index & mask) * WIDTH + TIME];
     }
 
     private int append(long start, long t, long price, long qty) {
@@ -136,7 +145,7 @@ public final class CandleSeries {
         curStart = start;
         curEnd = start + len;
         if (nextCloseAt == Long.MAX_VALUE) {
-            nextCloseAt = time[(int) firstOpen & mask] + len;
+            nextCloseAt = time(firstOpen) + len;
         }
         return s;
     }
@@ -147,7 +156,7 @@ public final class CandleSeries {
             // only when the history is shorter than the tolerance window: close rather than lose it
             emitClosed(oldest);
             firstOpen++;
-            nextCloseAt = firstOpen < head ? time[(int) firstOpen & mask] + len : Long.MAX_VALUE;
+            nextCloseAt = firstOpen < head ? time(firstOpen) + len : Long.MAX_VALUE;
         }
         size--;
     }
@@ -156,10 +165,10 @@ public final class CandleSeries {
         long bucket = interval.openTime(t);
         long oldest = head - size;
         long i = head - 1;
-        while (i >= oldest && time[(int) i & mask] > bucket) {
+        while (i >= oldest && time(i) > bucket) {
             i--;
         }
-        if (i >= oldest && time[(int) i & mask] == bucket) {
+        if (i >= oldest && time(i) == bucket) {
             if (i < firstOpen) {
                 return -1;
             }
@@ -181,19 +190,12 @@ public final class CandleSeries {
         size++;
         int s = (int) at & mask;
         init(s, bucket, t, price, qty);
-        nextCloseAt = time[(int) firstOpen & mask] + len;
+        nextCloseAt = time(firstOpen) + len;
         return s;
     }
 
     private void copy(int from, int to) {
-        time[to] = time[from];
-        open[to] = open[from];
-        high[to] = high[from];
-        low[to] = low[from];
-        close[to] = close[from];
-        volume[to] = volume[from];
-        firstTime[to] = firstTime[from];
-        lastTime[to] = lastTime[from];
+        System.arraycopy(rows, from * WIDTH, rows, to * WIDTH, WIDTH);
     }
 
     /** Closes every open candle that ends at or before {@code watermark} (epoch ms). Cheap when none does. */
@@ -201,16 +203,17 @@ public final class CandleSeries {
         if (watermark < nextCloseAt) {
             return;
         }
-        while (firstOpen < head && time[(int) firstOpen & mask] + len <= watermark) {
+        while (firstOpen < head && time(firstOpen) + len <= watermark) {
             emitClosed(firstOpen);
             firstOpen++;
         }
-        nextCloseAt = firstOpen < head ? time[(int) firstOpen & mask] + len : Long.MAX_VALUE;
+        nextCloseAt = firstOpen < head ? time(firstOpen) + len : Long.MAX_VALUE;
     }
 
     private void emitClosed(long index) {
-        int s = (int) index & mask;
-        listener.onCandleClosed(instrument, new Candle(symbol, interval, time[s], open[s], high[s], low[s], close[s], volume[s], true));
+        int r = ((int) index & mask) * WIDTH;
+        listener.onCandleClosed(instrument, new Candle(symbol, interval, rows[r + TIME], rows[r + OPEN], rows[r + HIGH],
+                rows[r + LOW], rows[r + CLOSE], rows[r + VOLUME], true));
     }
 
     /**
@@ -224,10 +227,11 @@ public final class CandleSeries {
         int n = Math.min(Math.max(size, 0), mask + 1);
         long fo = firstOpen;
         for (long i = h - n; i < h; i++) {
-            int s = (int) i & mask;
-            long t = time[s];
+            int r = ((int) i & mask) * WIDTH;
+            long t = rows[r + TIME];
             if (t >= from && t < to) {
-                out.add(new Candle(symbol, interval, t, open[s], high[s], low[s], close[s], volume[s], i < fo));
+                out.add(new Candle(symbol, interval, t, rows[r + OPEN], rows[r + HIGH], rows[r + LOW], rows[r + CLOSE],
+                        rows[r + VOLUME], i < fo));
             }
         }
         return out.size() > limit ? new ArrayList<>(out.subList(out.size() - limit, out.size())) : out;

@@ -60,20 +60,61 @@ class FastLineParserTest {
     }
 
     @Test
-    void splitsBulkInputLineByLine() {
+    void parsesBulkInputLineByLine() {
         byte[] b = "T,BTC-USD,1,1,B,1\nR,BTC-USD,2,2\r\n\nQ,BTC-USD,1,1,2,1,3".getBytes(StandardCharsets.US_ASCII);
-        int pos = parser.splitLine(b, 0, b.length);
+        int pos = parser.parseLine(b, 0, b.length);
         assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
         assertThat(out.price()).isEqualTo(100);
-        pos = parser.splitLine(b, pos, b.length);
+        pos = parser.parseLine(b, pos, b.length);
         assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
         assertThat(out.eventTime()).isEqualTo(2);
-        pos = parser.splitLine(b, pos, b.length);
-        assertThat(parser.fields()).isZero();
-        pos = parser.splitLine(b, pos, b.length);
+        assertThat(new String(b, parser.lineStart(), parser.lineEnd() - parser.lineStart(), StandardCharsets.US_ASCII))
+                .isEqualTo("R,BTC-USD,2,2");
+        pos = parser.parseLine(b, pos, b.length);
+        assertThat(parser.normalize(b, SYMBOLS, out)).isEqualTo(RejectReason.MALFORMED);
+        pos = parser.parseLine(b, pos, b.length);
         assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
         assertThat(out.ask()).isEqualTo(200);
         assertThat(pos).isEqualTo(b.length);
+    }
+
+    @Test
+    void aBadLineDoesNotSwallowTheNextOne() {
+        byte[] b = "T,BTC-USD,NaN,1,B,1,extra\nT,BTC-USD,3,1,S,9\n".getBytes(StandardCharsets.US_ASCII);
+        int pos = parser.parseLine(b, 0, b.length);
+        assertThat(parser.normalize(b, SYMBOLS, out)).isEqualTo(RejectReason.MALFORMED_NUMBER);
+        assertThat(new String(b, parser.lineStart(), parser.lineEnd() - parser.lineStart(), StandardCharsets.US_ASCII))
+                .isEqualTo("T,BTC-USD,NaN,1,B,1,extra");
+        pos = parser.parseLine(b, pos, b.length);
+        assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
+        assertThat(out.price()).isEqualTo(300);
+        assertThat(pos).isEqualTo(b.length);
+    }
+
+    @Test
+    void matchesTheReferenceDecimalParser() {
+        long seed = System.nanoTime();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder price = new StringBuilder().append(random.nextLong(0, 100_000));
+            if (random.nextBoolean()) {
+                price.append('.');
+                int digits = random.nextInt(1, 8);
+                for (int d = 0; d < digits; d++) {
+                    price.append((char) ('0' + (random.nextInt(3) == 0 ? 0 : random.nextInt(10))));
+                }
+            }
+            String line = "R,BTC-USD," + price + ",1";
+            long expected = DecimalParser.parse(price, 0, price.length(), 2, 1);
+            RejectReason reason = parse(line);
+            if (expected > 0) {
+                assertThat(reason).as("seed %d: %s", seed, line).isNull();
+                assertThat(out.price()).as("seed %d: %s", seed, line).isEqualTo(expected);
+            } else {
+                assertThat(reason).as("seed %d: %s", seed, line)
+                        .isEqualTo(expected == 0 ? RejectReason.NON_POSITIVE_PRICE : RejectReason.ofDecimalError(expected, true));
+            }
+        }
     }
 
     @Test
