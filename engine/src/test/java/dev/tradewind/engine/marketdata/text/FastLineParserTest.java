@@ -16,9 +16,50 @@ class FastLineParserTest {
     private final FastLineParser parser = new FastLineParser();
     private final MutableUpdate out = new MutableUpdate();
 
+    /**
+     * Parses {@code line} both ways: alone (the sequential path) and followed by a newline and
+     * padding (the eight-bytes-at-a-time path needs room to read ahead); both must agree.
+     */
     private RejectReason parse(String line) {
-        byte[] b = line.getBytes(StandardCharsets.US_ASCII);
-        return parser.parse(b, 0, b.length, SYMBOLS, out);
+        byte[] alone = line.getBytes(StandardCharsets.US_ASCII);
+        RejectReason sequential = parser.parse(alone, 0, alone.length, SYMBOLS, out);
+        String first = sequential == null ? out.toString() + "/" + out.tradeId() : null;
+        byte[] padded = (line + "\n" + " ".repeat(80)).getBytes(StandardCharsets.US_ASCII);
+        int next = parser.parseLine(padded, 0, padded.length);
+        RejectReason fast = parser.normalize(padded, SYMBOLS, out);
+        assertThat(fast).as("padded '%s'", line).isEqualTo(sequential);
+        assertThat(next).as("end of padded '%s'", line).isEqualTo(line.length() + 1);
+        if (sequential == null) {
+            assertThat(out.toString() + "/" + out.tradeId()).as("padded '%s'", line).isEqualTo(first);
+        }
+        return sequential;
+    }
+
+    @Test
+    void bothPathsAgreeOnRandomAndDamagedLines() {
+        long seed = System.nanoTime();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        dev.tradewind.engine.marketdata.feed.GbmGenerator generator = new dev.tradewind.engine.marketdata.feed.GbmGenerator(
+                SYMBOLS, java.util.List.of(
+                        new dev.tradewind.engine.marketdata.feed.GbmParameters("BTC-USD", 42_000, 0, 0.8, 100, 1, 0.4, 0.2, 100_000_000),
+                        new dev.tradewind.engine.marketdata.feed.GbmParameters("AAPL-USD", 187, 0, 0.3, 100, 1, 0.4, 0.2, 500)),
+                seed, 1_732_420_000_000L);
+        MutableUpdate u = new MutableUpdate();
+        byte[] alphabet = "0123456789.,-TQRBSX\r\n".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 20_000; i++) {
+            generator.next(u);
+            StringBuilder sb = new StringBuilder();
+            FastLineParser.format(u, SYMBOLS, sb);
+            if (random.nextInt(3) == 0) {
+                int at = random.nextInt(sb.length());
+                char c = (char) alphabet[random.nextInt(alphabet.length)];
+                if (c != '\n') {
+                    sb.setCharAt(at, c);
+                }
+            }
+            String line = sb.toString();
+            org.assertj.core.api.Assertions.assertThatCode(() -> parse(line)).as("seed %d", seed).doesNotThrowAnyException();
+        }
     }
 
     @Test
