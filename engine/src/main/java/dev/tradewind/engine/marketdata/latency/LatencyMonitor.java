@@ -21,7 +21,7 @@ import org.HdrHistogram.SingleWriterRecorder;
  * {@link LatencyAlertListener} and the WARN log line are rate-limited to one per
  * {@code alertInterval} with the number suppressed since.
  */
-public final class LatencyMonitor {
+public final class LatencyMonitor implements LatencySource {
     /** Highest value a histogram tracks: 60 s; longer samples are clamped. */
     public static final long HIGHEST_TRACKABLE_NANOS = 60_000_000_000L;
     private static final LatencyStage[] STAGES = LatencyStage.values();
@@ -152,6 +152,7 @@ public final class LatencyMonitor {
     }
 
     /** Cumulative percentiles since start or {@link #reset()}; any thread, never blocks the writer. */
+    @Override
     public synchronized LatencySnapshot snapshot() {
         List<StageLatency> stages = new ArrayList<>(STAGES.length);
         for (int i = 0; i < STAGES.length; i++) {
@@ -171,6 +172,7 @@ public final class LatencyMonitor {
     }
 
     /** A copy of one stage's cumulative histogram (e.g. for a full percentile distribution in the admin API). */
+    @Override
     public synchronized Histogram histogram(LatencyStage stage) {
         snapshot();
         return cumulative[stage.ordinal()].copy();

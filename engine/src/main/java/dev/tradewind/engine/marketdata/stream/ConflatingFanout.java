@@ -208,8 +208,10 @@ public final class ConflatingFanout<K, V> {
                         delivery.deliver(slot.channel.key, value);
                         delivered.incrementAndGet();
                     } catch (Exception e) {
-                        LOG.log(System.Logger.Level.WARNING, "Closing stream subscriber after a failed delivery on " + slot.channel.key, e);
-                        close();
+                        if (!closed) { // a delivery interrupted by closing is not a failure
+                            LOG.log(System.Logger.Level.WARNING, "Closing stream subscriber after a failed delivery on " + slot.channel.key, e);
+                            close();
+                        }
                         return;
                     }
                 }
