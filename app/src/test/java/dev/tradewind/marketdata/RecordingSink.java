@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 /** A thread-safe sink that keeps everything a feed delivered, in order. */
 public final class RecordingSink implements MarketDataSink {
     public final List<MarketUpdate> updates = new CopyOnWriteArrayList<>();
+    public final List<Thread> threads = new CopyOnWriteArrayList<>();
     public final List<RejectReason> rejected = new CopyOnWriteArrayList<>();
     public final List<String> rejectDetails = new CopyOnWriteArrayList<>();
     public final List<FeedGap> gaps = new CopyOnWriteArrayList<>();
@@ -20,6 +21,7 @@ public final class RecordingSink implements MarketDataSink {
 
     @Override
     public void onUpdate(MarketUpdate update) {
+        threads.add(Thread.currentThread());
         updates.add(update);
     }
 

@@ -229,18 +229,19 @@ public final class WebSocketFeed implements MarketDataFeed {
     }
 
     private void handle(long gen, String message) {
-        synchronized (this) {
-            if (gen != generation || stopped) {
-                return;
-            }
-        }
-        lastMessageNanos = System.nanoTime();
-        messages.incrementAndGet();
-        if (!dataSinceConnect) {
-            dataSinceConnect = true;
-            backoff.reset();
-        }
+        // the protocol lock also orders deliveries against stop(): nothing is delivered after it returns
         synchronized (protocol) {
+            synchronized (this) {
+                if (gen != generation || stopped) {
+                    return;
+                }
+            }
+            lastMessageNanos = System.nanoTime();
+            messages.incrementAndGet();
+            if (!dataSinceConnect) {
+                dataSinceConnect = true;
+                backoff.reset();
+            }
             try {
                 protocol.onMessage(message, wallClock.getAsLong(), sink);
             } catch (RuntimeException e) {
@@ -289,6 +290,9 @@ public final class WebSocketFeed implements MarketDataFeed {
         if (ws != null) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(1, TimeUnit.SECONDS)
                     .whenComplete((w, e) -> ws.abort());
+        }
+        synchronized (protocol) {
+            // waits for a delivery in progress; later ones see stopped
         }
         if (s != null) {
             s.shutdownNow();

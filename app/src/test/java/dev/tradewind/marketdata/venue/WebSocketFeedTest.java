@@ -98,7 +98,7 @@ class WebSocketFeedTest {
             }
         });
         WebSocketFeedSettings settings = new WebSocketFeedSettings(Duration.ofSeconds(2), Duration.ofMillis(20),
-                Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(100));
+                Duration.ofMillis(200), Duration.ofMillis(1_000), Duration.ofMillis(200));
         feed(new BinanceProtocol(server.uri("/stream"), SYMBOLS, VenueSymbols.binance(List.of("BTC-USD"))), settings).start(sink);
 
         await(() -> sink.updates.size() == 2, "the quote, then a trade on a new connection");
