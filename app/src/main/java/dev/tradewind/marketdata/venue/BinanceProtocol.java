@@ -12,7 +12,6 @@ import dev.tradewind.engine.marketdata.feed.MarketDataSink;
 import dev.tradewind.engine.marketdata.feed.UpdateFields;
 import dev.tradewind.marketdata.JsonFields;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;

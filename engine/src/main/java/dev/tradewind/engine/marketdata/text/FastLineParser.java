@@ -89,8 +89,8 @@ public final class FastLineParser {
                 break;
             }
         }
-        if (len < 3 || from + len >= limit) {
-            return -1;
+        if (len < 3 || from + len > limit) {
+            return -1; // a newline at limit is fine: callers may pass a line without its newline
         }
         int end = buf[from + len - 1] == '\r' ? len - 1 : len;
         commas &= (1L << end) - 1;
@@ -162,7 +162,7 @@ public final class FastLineParser {
         lineStart = from;
         lineEnd = from + end;
         error = null;
-        return from + len + 1;
+        return from + len < limit ? from + len + 1 : limit;
     }
 
     /** {@code digits[.digits]} in {@code [a, b)} with at most 8 digits on each side, else false. */

@@ -120,6 +120,15 @@ class FastLineParserTest {
     }
 
     @Test
+    void aLinePassedWithoutItsNewlineEndsAtTheLimit() {
+        String line = "Q,BTC-USD,42000.49,1.2,42000.51,0.8,1732420000125";
+        byte[] b = (line + "\nT,BTC-USD,1,1,B,1\n" + " ".repeat(80)).getBytes(StandardCharsets.US_ASCII);
+        assertThat(parser.parseLine(b, 0, line.length())).isEqualTo(line.length());
+        assertThat(parser.normalize(b, SYMBOLS, out)).isNull();
+        assertThat(out.ask()).isEqualTo(4_200_051);
+    }
+
+    @Test
     void aBadLineDoesNotSwallowTheNextOne() {
         byte[] b = "T,BTC-USD,NaN,1,B,1,extra\nT,BTC-USD,3,1,S,9\n".getBytes(StandardCharsets.US_ASCII);
         int pos = parser.parseLine(b, 0, b.length);
