@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
  */
 public final class MarketDataRunner implements MarketDataSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MarketDataRunner.class.getName());
+    /** How far ahead of the local clock a live update's event time may be. */
+    public static final long MAX_CLOCK_SKEW_MILLIS = 60_000;
 
     private final MarketDataPipeline pipeline;
     private final HandoffQueue<Object> queue;
@@ -61,7 +63,11 @@ public final class MarketDataRunner implements MarketDataSink, AutoCloseable {
                 break;
             }
             if (item instanceof MarketUpdate u) {
-                pipeline.onUpdate(u);
+                if (wallClockMillis != null && u.eventTime() > wallClockMillis.getAsLong() + MAX_CLOCK_SKEW_MILLIS) {
+                    pipeline.rejections().reject(RejectReason.BAD_TIMESTAMP, "runner", "event time in the future: " + u);
+                } else {
+                    pipeline.onUpdate(u);
+                }
             } else if (item instanceof Runnable task) {
                 try {
                     task.run();

@@ -44,4 +44,22 @@ class MarketDataRunnerTest {
             assertThat(ran).containsExactly("marketdata-pipeline");
         }
     }
+
+    @Test
+    void liveUpdatesFromTheFutureAreSkipped() throws Exception {
+        MarketDataPipeline pipeline = MarketDataPipeline.builder(SYMBOLS).build();
+        long now = System.currentTimeMillis();
+        try (MarketDataRunner runner = new MarketDataRunner(pipeline, 64, () -> now, 100, g -> {
+        }, s -> {
+        }).start()) {
+            runner.onUpdate(new ReferencePriceUpdated("ETH-USD", 100, "x", now + 3_600_000));
+            runner.onUpdate(new ReferencePriceUpdated("ETH-USD", 200, "x", now));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (pipeline.ticker("ETH-USD").orElseThrow().referencePrice() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(pipeline.ticker("ETH-USD").orElseThrow().referencePrice()).isEqualTo(200);
+            assertThat(pipeline.rejections().count(RejectReason.BAD_TIMESTAMP)).isEqualTo(1);
+        }
+    }
 }
