@@ -366,6 +366,16 @@ public final class MarketDataBenchmark implements Benchmark {
     record Fanout(double saturatedMsgsPerSecond, double pacedMin, double pacedMedian, int starved) {
     }
 
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** An immutable ticker like the one the streams will send. */
     record TickerMessage(String symbol, long last, long bid, long ask, long volume, long time) {
         String json() {
@@ -386,8 +396,13 @@ public final class MarketDataBenchmark implements Benchmark {
             ConflatingFanout<String, TickerMessage> fanout = new ConflatingFanout<>(executor);
             AtomicLong bytes = new AtomicLong();
             List<ConflatingFanout.Subscriber<String, TickerMessage>> subs = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicLongArray lastTick = new java.util.concurrent.atomic.AtomicLongArray(subscribers);
             for (int i = 0; i < subscribers; i++) {
-                subs.add(fanout.subscriber((channel, m) -> bytes.addAndGet(m.json().length())).subscribe("ticker:" + (i % channels)));
+                int index = i;
+                subs.add(fanout.subscriber((channel, m) -> {
+                    bytes.addAndGet(m.json().length());
+                    lastTick.set(index, m.volume());
+                }).subscribe("ticker:" + (i % channels)));
             }
             java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
             var stalled = fanout.subscriber((channel, m) -> never.await());
@@ -420,21 +435,31 @@ public final class MarketDataBenchmark implements Benchmark {
                 }
                 maxPublishNanos = Math.max(maxPublishNanos, System.nanoTime() - p0);
             }
-            Thread.sleep(150);
-            double[] perSubscriber = new double[subscribers];
-            int starved = 0;
-            for (int i = 0; i < subscribers; i++) {
-                long got = subs.get(i).delivered() - before[i];
-                perSubscriber[i] = got / (double) pacedSeconds;
-                if (got < pacedSeconds * 10 * 0.9) {
-                    starved++;
+            double pacedElapsed = (System.nanoTime() - t0) / 1e9;
+            // starved = still without the final state one second after it was published
+            long lastValue = pacedSeconds * 10 - 1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            int starved;
+            do {
+                starved = 0;
+                for (int i = 0; i < subscribers; i++) {
+                    if (lastTick.get(i) != lastValue) {
+                        starved++;
+                    }
                 }
+            } while (starved > 0 && System.nanoTime() < deadline && sleep(5));
+            double[] perSubscriber = new double[subscribers];
+            long conflatedPaced = 0;
+            for (int i = 0; i < subscribers; i++) {
+                perSubscriber[i] = (subs.get(i).delivered() - before[i]) / pacedElapsed;
+                conflatedPaced += subs.get(i).conflated();
             }
             Arrays.sort(perSubscriber);
-            System.out.printf(Locale.ROOT, "  paced 10/s per channel for %d s: per subscriber min %.1f, median %.1f, max %.1f msgs/s; %d below 90%% of 10/s;%n"
+            System.out.printf(Locale.ROOT, "  paced 10/s per channel for %d s: per subscriber min %.1f, median %.1f, max %.1f msgs/s (%,d of %,d values superseded%n"
+                            + "  before delivery); %d subscribers without the final state 1 s after it was published (starved);%n"
                             + "  slowest publish of 10 channels %.1f µs; slow subscribers got %d msgs each (latest state only)%n",
-                    pacedSeconds, perSubscriber[0], perSubscriber[subscribers / 2], perSubscriber[subscribers - 1], starved,
-                    maxPublishNanos / 1e3, slow.getFirst().delivered());
+                    pacedSeconds, perSubscriber[0], perSubscriber[subscribers / 2], perSubscriber[subscribers - 1],
+                    conflatedPaced, (long) subscribers * pacedSeconds * 10, starved, maxPublishNanos / 1e3, slow.getFirst().delivered());
 
             // saturated: publish as fast as one thread can for 2 s
             long delivered0 = subs.stream().mapToLong(ConflatingFanout.Subscriber::delivered).sum();
