@@ -11,7 +11,10 @@ public final class StreamErrorCodes {
     public static final String INVALID_MESSAGE = "INVALID_MESSAGE";
     /** Malformed channel name, unknown channel type, or a symbol that is not listed. */
     public static final String UNKNOWN_CHANNEL = "UNKNOWN_CHANNEL";
-    /** A private channel before {@code op:auth}, or an invalid, expired or tampered token. */
+    /**
+     * A private channel before {@code op:auth}, or an invalid, expired or tampered token. The fifth failed
+     * auth on one connection also closes it (1008).
+     */
     public static final String UNAUTHORIZED = ErrorCodes.UNAUTHORIZED;
     /** The access token of {@code op:auth} expired: private subscriptions were dropped; auth again and resubscribe. */
     public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
@@ -22,6 +25,8 @@ public final class StreamErrorCodes {
     /** The session's outbound queue overflowed: sent just before closing it (close code 1008). */
     public static final String SLOW_CONSUMER = "SLOW_CONSUMER";
     public static final String RATE_LIMITED = ErrorCodes.RATE_LIMITED;
+    /** Sent before the server closes every connection on shutdown (close code 1001): reconnect. */
+    public static final String SERVER_STOPPING = "SERVER_STOPPING";
     /** The channel owner failed to produce the snapshot: that channel was not subscribed; try again. */
     public static final String SNAPSHOT_UNAVAILABLE = "SNAPSHOT_UNAVAILABLE";
 

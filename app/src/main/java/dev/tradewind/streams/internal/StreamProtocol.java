@@ -38,6 +38,8 @@ class StreamProtocol implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StreamProtocol.class);
     /** 64 times the message limit: an oversized message is skipped up to here, then the connection is closed. */
     static final int CLOSE_FACTOR = 64;
+    /** Failed auths after which a connection is closed: each one is audited, so guessing must stay cheap for us. */
+    static final int MAX_FAILED_AUTHS = 5;
 
     private final JsonMapper json;
     private final Frames frames;
@@ -175,7 +177,7 @@ class StreamProtocol implements DisposableBean {
             Map<Channel, TextMessage> snapshots = new LinkedHashMap<>();
             for (Channel channel : fresh) {
                 try {
-                    owners.snapshot(channel, session.userId()).ifPresent(data ->
+                    owners.snapshot(channel, channel.type().isPrivate() ? session.userId() : null).ifPresent(data ->
                             snapshots.put(channel, frames.snapshot(channel.name(), data)));
                 } catch (RuntimeException e) {
                     log.warn("Snapshot of {} for {} failed; the subscription is refused", channel, session, e);
@@ -229,8 +231,15 @@ class StreamProtocol implements DisposableBean {
         if (verified.isEmpty()) {
             audit.record(AuditEvent.of(AuditActions.AUTHENTICATION_FAILED, AuditEvent.FAILURE)
                     .withTarget("/ws").withDetail("reason", "INVALID_TOKEN").withClientIp(session.clientIp()));
-            error(session, StreamErrorCodes.UNAUTHORIZED, "the access token is invalid or has expired: sign in again "
-                    + "or refresh it", null, request.id());
+            if (session.authFailed() < MAX_FAILED_AUTHS) {
+                error(session, StreamErrorCodes.UNAUTHORIZED, "the access token is invalid or has expired: sign in "
+                        + "again or refresh it", null, request.id());
+            } else {
+                metrics.error(StreamErrorCodes.UNAUTHORIZED);
+                session.outbox().close(frames.error(StreamErrorCodes.UNAUTHORIZED, "the access token is invalid or has "
+                        + "expired, and this was the " + MAX_FAILED_AUTHS + "th failed auth: closing", null, request.id()),
+                        new Outbox.Closing(CloseStatus.POLICY_VIOLATION.getCode(), StreamErrorCodes.UNAUTHORIZED));
+            }
             return;
         }
         UUID userId = verified.get().userId();

@@ -34,6 +34,7 @@ final class StreamSession {
 
     // reader thread only
     private long rateLimitNoticeAt = Long.MIN_VALUE;
+    private int failedAuths;
 
     StreamSession(WebSocketSession socket, String clientIp, Outbox<TextMessage> outbox, TokenBucket inboundRate,
                   InboundAssembler assembler) {
@@ -121,6 +122,11 @@ final class StreamSession {
         }
         rateLimitNoticeAt = nowNanos;
         return true;
+    }
+
+    /** Counts a refused {@code op:auth}; returns how many this connection has had. Reader thread only. */
+    int authFailed() {
+        return ++failedAuths;
     }
 
     private void cancelExpiry() {

@@ -1,5 +1,6 @@
 package dev.tradewind.streams.internal;
 
+import dev.tradewind.streams.StreamErrorCodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,8 @@ class StreamSessions implements SmartLifecycle {
         running = false;
         List<StreamSession> sessions = List.copyOf(open.values());
         for (StreamSession session : sessions) {
-            session.outbox().close(frames.error("SERVER_STOPPING", "the server is stopping; reconnect shortly", null, null),
-                    new Outbox.Closing(CloseStatus.GOING_AWAY.getCode(), "SERVER_STOPPING"));
+            session.outbox().close(frames.error(StreamErrorCodes.SERVER_STOPPING, "the server is stopping; reconnect shortly", null, null),
+                    new Outbox.Closing(CloseStatus.GOING_AWAY.getCode(), StreamErrorCodes.SERVER_STOPPING));
         }
         long deadline = System.nanoTime() + SHUTDOWN_WAIT_MILLIS * 1_000_000;
         while (!open.isEmpty() && System.nanoTime() < deadline) {

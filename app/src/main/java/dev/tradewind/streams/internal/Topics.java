@@ -43,8 +43,4 @@ class Topics {
             return fewer.length == 0 ? null : fewer;
         });
     }
-
-    int topicCount() {
-        return topics.size();
-    }
 }
