@@ -58,8 +58,8 @@ class StreamHandler extends TextWebSocketHandler {
         SessionSender.start(session, metrics);
         if (!admitted) {
             metrics.error(StreamErrorCodes.TOO_MANY_SESSIONS);
-            outbox.close(frames.error(StreamErrorCodes.TOO_MANY_SESSIONS, "too many open connections (at most "
-                            + properties.maxSessionsPerIp() + " per address); close one or try again later", null, null),
+            outbox.close(frames.error(StreamErrorCodes.TOO_MANY_SESSIONS, "too many open connections from your address "
+                            + "or in total; close one or try again later", null, null),
                     new Outbox.Closing(CloseStatus.SERVICE_OVERLOAD.getCode(), StreamErrorCodes.TOO_MANY_SESSIONS));
         }
     }
