@@ -115,6 +115,14 @@ public final class MatchingEngine implements StateMachine<Command, Result, Engin
         return StateDigest.of(state);
     }
 
+    /**
+     * The state hash without the sequence: unchanged by a rejected command (every rejection happens
+     * before any state change), so tests and audits can prove it.
+     */
+    public long contentHash() {
+        return StateDigest.content(state);
+    }
+
     @Override
     public long lastSequence() {
         return state.lastSequence;

@@ -17,9 +17,15 @@ final class StateDigest {
     private StateDigest() {
     }
 
+    /** Hash of everything including the sequence (what recovery compares). */
     static long of(EngineState state) {
+        return new StateHasher().add(state.lastSequence).add(content(state)).value();
+    }
+
+    /** Hash of everything but the sequence, which even a rejected command advances. */
+    static long content(EngineState state) {
         StateHasher h = new StateHasher();
-        h.add(state.lastSequence).add(state.lastTradeId);
+        h.add(state.lastTradeId);
         h.add(state.assets.size());
         for (Asset asset : state.assets) {
             h.add(asset.code()).add(asset.scale()).add(state.supply(asset.id()));
