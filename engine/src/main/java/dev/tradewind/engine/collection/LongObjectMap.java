@@ -15,7 +15,6 @@ import java.util.function.Consumer;
  * sort what they collect.
  */
 public final class LongObjectMap<V> {
-    private static final float MAX_LOAD = 0.75f;
 
     private long[] keys;
     private Object[] values;
@@ -28,7 +27,9 @@ public final class LongObjectMap<V> {
     }
 
     public LongObjectMap(int expectedSize) {
-        int capacity = Integer.highestOneBit(Math.max(4, (int) Math.min(1 << 30, (long) (expectedSize / MAX_LOAD) + 1)) - 1) << 1;
+        // Load factor 3/4, integer arithmetic only (no floating point anywhere in the engine).
+        long needed = Math.max(4, (long) expectedSize * 4 / 3 + 1);
+        int capacity = (int) Math.min(1 << 30, Long.highestOneBit(needed - 1) << 1);
         allocate(capacity);
     }
 
@@ -36,7 +37,7 @@ public final class LongObjectMap<V> {
         keys = new long[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
-        resizeAt = (int) (capacity * MAX_LOAD);
+        resizeAt = capacity - (capacity >>> 2);
     }
 
     private static int slot(long key, int mask) {

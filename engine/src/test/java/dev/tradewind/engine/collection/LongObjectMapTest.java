@@ -15,7 +15,7 @@ class LongObjectMapTest {
         SplittableRandom random = new SplittableRandom(11);
         LongObjectMap<String> map = new LongObjectMap<>(4);
         Map<Long, String> expected = new HashMap<>();
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             // Small key range forces collisions, long probe chains and backward shifts.
             long key = random.nextInt(5) == 0 ? random.nextLong() : random.nextLong(-500, 3_000);
             switch (random.nextInt(3)) {

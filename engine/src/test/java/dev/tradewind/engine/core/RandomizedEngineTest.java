@@ -63,6 +63,9 @@ class RandomizedEngineTest {
         private long sequence;
         private long tradeCount;
         private final Map<String, Integer> outcomes = new TreeMap<>();
+        /** L2 books rebuilt from BookLevelChanged events alone: [instrument][side] price -> quantity. */
+        private final List<List<TreeMap<Long, Long>>> levels = List.of(
+                List.of(new TreeMap<>(), new TreeMap<>()), List.of(new TreeMap<>(), new TreeMap<>()));
 
         Run(long seed, int commands) {
             this.seed = seed;
@@ -129,6 +132,17 @@ class RandomizedEngineTest {
                     : expected.status() != null ? expected.status() : "OK");
             outcomes.merge(kind, 1, Integer::sum);
             for (EngineEvent e : events) {
+                if (e.sequence() != sequence) {
+                    fail(context("event " + e + " carries sequence " + e.sequence()));
+                }
+                if (e instanceof dev.tradewind.engine.event.BookLevelChanged l) {
+                    TreeMap<Long, Long> side = levels.get(l.instrumentId()).get(l.side().ordinal());
+                    if (l.quantity() == 0) {
+                        side.remove(l.price());
+                    } else {
+                        side.put(l.price(), l.quantity());
+                    }
+                }
                 if (e instanceof dev.tradewind.engine.event.OrderExpired x) {
                     outcomes.merge("expired:" + x.reason(), 1, Integer::sum);
                 } else if (e instanceof dev.tradewind.engine.event.StopTriggered) {
@@ -209,6 +223,16 @@ class RandomizedEngineTest {
                 MarketSnapshot m = engine.market(instrument).orElseThrow();
                 if (m.bestBid() != 0 && m.bestAsk() != 0 && m.bestBid() >= m.bestAsk()) {
                     fail(context("crossed book at rest on instrument " + instrument + ": " + m));
+                }
+            }
+            for (int instrument = 0; instrument < 2; instrument++) {
+                var depth = engine.depth(instrument, Integer.MAX_VALUE).orElseThrow();
+                TreeMap<Long, Long> bids = new TreeMap<>();
+                depth.bids().forEach(l -> bids.put(l.price(), l.quantity()));
+                TreeMap<Long, Long> asks = new TreeMap<>();
+                depth.asks().forEach(l -> asks.put(l.price(), l.quantity()));
+                if (!bids.equals(levels.get(instrument).get(0)) || !asks.equals(levels.get(instrument).get(1))) {
+                    fail(context("L2 rebuilt from level updates differs from the depth snapshot of instrument " + instrument));
                 }
             }
             TreeMap<Long, Long> engineOpen = new TreeMap<>();
