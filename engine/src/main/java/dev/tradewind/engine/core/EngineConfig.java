@@ -7,5 +7,6 @@ package dev.tradewind.engine.core;
  * @param expectedAccounts   initial capacity of the account directory
  */
 public record EngineConfig(int expectedOpenOrders, int expectedAccounts) {
-    public static final EngineConfig DEFAULT = new EngineConfig(1 << 16, 1 << 12);
+    /** Small enough to stay in cache for a modest book; the index grows as needed. */
+    public static final EngineConfig DEFAULT = new EngineConfig(1 << 12, 1 << 12);
 }

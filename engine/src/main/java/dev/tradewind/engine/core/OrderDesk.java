@@ -99,6 +99,9 @@ final class OrderDesk implements MatchListener {
             state.orders.put(id, order);
         } else {
             execute(m, order);
+            if (order.isResting()) {
+                state.orders.put(id, order);
+            }
         }
         triggerStops(m);
         return finishSubject(order);
@@ -401,8 +404,8 @@ final class OrderDesk implements MatchListener {
         } else if (stop == MatchStop.SELF_TRADE) {
             expire(m, order, ExpiryReason.SELF_TRADE_PREVENTED);
         } else if (order.price() > 0 && (tif == TimeInForce.GTC || tif == TimeInForce.POST_ONLY)) {
+            // Indexed by the caller when new; replaced orders and triggered stops already are.
             m.book.rest(order, this);
-            state.orders.put(order.id(), order);
         } else {
             expire(m, order, stop == MatchStop.BUDGET ? ExpiryReason.FUNDS_EXHAUSTED : ExpiryReason.UNFILLED_REMAINDER);
         }

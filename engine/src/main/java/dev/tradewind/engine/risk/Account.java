@@ -8,14 +8,16 @@ package dev.tradewind.engine.risk;
  */
 public final class Account {
     private final long id;
-    private long[] total;
-    private long[] reserved;
+    /**
+     * Interleaved {@code [total0, reserved0, total1, reserved1, ...]}: the two numbers a fill or a
+     * check needs share a cache line, and an account costs one array instead of two.
+     */
+    private long[] balances;
     private int feeTier;
 
     public Account(long id, int assetCapacity) {
         this.id = id;
-        this.total = new long[Math.max(4, assetCapacity)];
-        this.reserved = new long[total.length];
+        this.balances = new long[2 * Math.max(4, assetCapacity)];
     }
 
     public long id() {
@@ -31,73 +33,72 @@ public final class Account {
     }
 
     public long total(int asset) {
-        return asset < total.length ? total[asset] : 0;
+        int i = 2 * asset;
+        return i < balances.length ? balances[i] : 0;
     }
 
     public long reserved(int asset) {
-        return asset < reserved.length ? reserved[asset] : 0;
+        int i = 2 * asset + 1;
+        return i < balances.length ? balances[i] : 0;
     }
 
     public long available(int asset) {
-        return asset < total.length ? total[asset] - reserved[asset] : 0;
-    }
-
-    /** Number of asset slots; assets at or above it have zero balances. */
-    public int assetSlots() {
-        return total.length;
+        int i = 2 * asset;
+        return i < balances.length ? balances[i] - balances[i + 1] : 0;
     }
 
     public void reserve(int asset, long amount) {
-        ensure(asset);
-        long after = reserved[asset] + amount;
-        if (amount < 0 || after > total[asset]) {
+        int i = slot(asset);
+        long after = balances[i + 1] + amount;
+        if (amount < 0 || after > balances[i]) {
             throw broken("reserve " + amount + " of asset " + asset);
         }
-        reserved[asset] = after;
+        balances[i + 1] = after;
     }
 
     public void release(int asset, long amount) {
-        ensure(asset);
-        long after = reserved[asset] - amount;
+        int i = slot(asset);
+        long after = balances[i + 1] - amount;
         if (amount < 0 || after < 0) {
             throw broken("release " + amount + " of asset " + asset);
         }
-        reserved[asset] = after;
+        balances[i + 1] = after;
     }
 
     /** Adds a signed amount to the total; the total may not fall below the reserved part. */
     public void addTotal(int asset, long amount) {
-        ensure(asset);
-        long after = total[asset] + amount;
-        if (after < reserved[asset]) {
+        int i = slot(asset);
+        long after = balances[i] + amount;
+        if (after < balances[i + 1]) {
             throw broken("add " + amount + " to asset " + asset);
         }
-        total[asset] = after;
+        balances[i] = after;
     }
 
     /** Takes a reserved amount out of the account (a fill paid from a reservation, a confirmed withdrawal). */
     public void spendReserved(int asset, long amount) {
-        ensure(asset);
-        if (amount < 0 || amount > reserved[asset]) {
+        int i = slot(asset);
+        if (amount < 0 || amount > balances[i + 1]) {
             throw broken("spend reserved " + amount + " of asset " + asset);
         }
-        reserved[asset] -= amount;
-        total[asset] -= amount;
+        balances[i + 1] -= amount;
+        balances[i] -= amount;
     }
 
     /** Restores balances from a snapshot. */
     public void restore(int asset, long totalAmount, long reservedAmount) {
-        ensure(asset);
-        total[asset] = totalAmount;
-        reserved[asset] = reservedAmount;
+        int i = slot(asset);
+        balances[i] = totalAmount;
+        balances[i + 1] = reservedAmount;
     }
 
-    private void ensure(int asset) {
-        if (asset >= total.length) {
-            int length = Math.max(asset + 1, total.length * 2);
-            total = java.util.Arrays.copyOf(total, length);
-            reserved = java.util.Arrays.copyOf(reserved, length);
+    /** Index of the asset's total, growing the array for assets added after the account. */
+    private int slot(int asset) {
+        int i = 2 * asset;
+        if (i >= balances.length) {
+            balances = java.util.Arrays.copyOf(balances, Math.max(i + 2, balances.length * 2));
         }
+        return i;
     }
 
     private IllegalStateException broken(String what) {
