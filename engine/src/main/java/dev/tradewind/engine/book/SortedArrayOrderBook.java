@@ -89,7 +89,7 @@ public final class SortedArrayOrderBook implements OrderBook {
     }
 
     private void checkResting(Order order) {
-        if (order.state != Order.RESTING || order.level == null || order.level.side.instrumentId != instrumentId) {
+        if (order.state != Order.RESTING) {
             throw new IllegalStateException("not resting in book " + instrumentId + ": " + order);
         }
     }

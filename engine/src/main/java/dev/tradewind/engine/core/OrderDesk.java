@@ -104,7 +104,7 @@ final class OrderDesk implements MatchListener {
             }
         }
         triggerStops(m);
-        return finishSubject(order);
+        return finishSubject(m, order);
     }
 
     private RejectCode checkPlace(PlaceOrder c, Market m) {
@@ -250,7 +250,7 @@ final class OrderDesk implements MatchListener {
         }
         releaseRemaining(m, order);
         close(order, OrderStatus.CANCELLED);
-        return finishSubject(order);
+        return finishSubject(m, order);
     }
 
     private RejectCode unknownOrNotOpen(Order order, long orderId) {
@@ -267,38 +267,42 @@ final class OrderDesk implements MatchListener {
             return rejected(unknownOrNotOpen(order, c.orderId()), null);
         }
         Market m = state.market(order.instrumentId());
-        RejectCode code = checkReplace(c, m, order);
-        if (code != null) {
-            return rejected(code, snapshot(m, order, liveStatus(order), null));
-        }
         long oldPrice = order.price();
         long oldQuantity = order.quantity();
         long newPrice = c.newPrice() == 0 ? oldPrice : c.newPrice();
         long newQuantity = c.newQuantity() == 0 ? oldQuantity : c.newQuantity();
+        long oldReservation = reservation(m.instrument, order);
+        RejectCode code = checkReplace(c, m, order, newPrice, newQuantity, oldReservation);
+        if (code != null) {
+            return rejected(code, snapshot(m, order, liveStatus(order), null));
+        }
+        long newReservation = checkedReservation;
         boolean keepsPriority = newPrice == oldPrice && newQuantity <= oldQuantity;
         beginSubject(order.id());
         market = m;
         events.emit(new OrderReplaced(events.sequence, events.timestamp, order.id(), c.accountId(), m.id, newPrice,
                 newQuantity, keepsPriority));
-        long oldReservation = reservation(m.instrument, order);
         Account account = order.account();
         int asset = order.isBuy() ? m.quoteAsset : m.baseAsset;
         if (keepsPriority) {
             if (newQuantity < oldQuantity) {
                 m.book.reduce(order, newQuantity, this);
             }
-            adjustReservation(account, asset, oldReservation, reservation(m.instrument, order));
+            adjustReservation(account, asset, oldReservation, newReservation);
         } else {
             m.book.remove(order, this);
             order.amend(newPrice, newQuantity);
-            adjustReservation(account, asset, oldReservation, reservation(m.instrument, order));
+            adjustReservation(account, asset, oldReservation, newReservation);
             execute(m, order);
         }
         triggerStops(m);
-        return finishSubject(order);
+        return finishSubject(m, order);
     }
 
-    private RejectCode checkReplace(ReplaceOrder c, Market m, Order order) {
+    /** The reservation a replace will need, computed once by {@link #checkReplace}. */
+    private long checkedReservation;
+
+    private RejectCode checkReplace(ReplaceOrder c, Market m, Order order, long newPrice, long newQuantity, long oldReservation) {
         if (order.isPendingTrigger()) {
             return RejectCode.ORDER_NOT_REPLACEABLE;
         }
@@ -308,8 +312,6 @@ final class OrderDesk implements MatchListener {
         if (c.newPrice() < 0) {
             return RejectCode.INVALID_PRICE;
         }
-        long newPrice = c.newPrice() == 0 ? order.price() : c.newPrice();
-        long newQuantity = c.newQuantity() == 0 ? order.quantity() : c.newQuantity();
         if (c.newQuantity() < 0 || newQuantity <= order.filled()) {
             return RejectCode.INVALID_QUANTITY;
         }
@@ -328,11 +330,16 @@ final class OrderDesk implements MatchListener {
             if (newReservation < 0) {
                 return RejectCode.NOTIONAL_TOO_LARGE;
             }
-            if (newReservation - reservation(m.instrument, order) > account.available(m.quoteAsset)) {
+            if (newReservation - oldReservation > account.available(m.quoteAsset)) {
                 return RejectCode.INSUFFICIENT_FUNDS;
             }
-        } else if ((newRemaining - order.remaining()) * m.instrument.basePerLot() > account.available(m.baseAsset)) {
-            return RejectCode.INSUFFICIENT_FUNDS;
+            checkedReservation = newReservation;
+        } else {
+            long newReservation = newRemaining * m.instrument.basePerLot();
+            if (newReservation - oldReservation > account.available(m.baseAsset)) {
+                return RejectCode.INSUFFICIENT_FUNDS;
+            }
+            checkedReservation = newReservation;
         }
         if (priceChanged && order.timeInForce() == TimeInForce.POST_ONLY && m.book.crosses(order.side(), newPrice)) {
             return RejectCode.POST_ONLY_WOULD_TAKE;
@@ -543,10 +550,10 @@ final class OrderDesk implements MatchListener {
         subjectFills.add(fill);
     }
 
-    private OrderResult finishSubject(Order order) {
+    private OrderResult finishSubject(Market m, Order order) {
         OrderSnapshot snapshot = subjectClosed;
         if (snapshot == null) {
-            snapshot = snapshot(state.market(order.instrumentId()), order, liveStatus(order), null);
+            snapshot = snapshot(m, order, liveStatus(order), null);
         }
         List<Fill> fills = subjectFills == null ? List.of() : subjectFills;
         subjectId = 0;
