@@ -41,14 +41,28 @@ import java.util.List;
  * triggering. Each command first runs all of its checks without touching state, so a rejection
  * leaves the engine exactly as it was.
  *
- * <p>Policies: self-trade prevention expires the taker (see {@link OrderBook}). Stops watch the
- * instrument's market price, the most recent of the last trade price and the reference price; a buy
- * stop fires at or above its stop price, a sell stop at or below, lowest buy stop / highest sell stop
- * first, oldest first at equal prices, buys before sells; one stop is processed at a time and its
- * trades can fire further stops. A stop whose condition already holds when placed fires at once.
- * Stops do not fire while the instrument is halted. Fills are settled at the maker's price with fees
- * in the quote asset: the buyer pays notional plus fee, the seller receives notional minus fee, the
- * fee account receives both fees.
+ * <p>Policies:
+ * <ul>
+ * <li><b>Self-trade prevention</b>: expire taker (see {@link OrderBook}).</li>
+ * <li><b>Stops</b> watch the instrument's market price: the most recent of the last trade price and
+ * the reference price (UpdateReferencePrice). A buy stop fires when that price is at or above its
+ * stop price, a sell stop at or below; lowest buy stop / highest sell stop first, oldest first at
+ * equal prices, buys before sells. One stop is processed at a time and its trades can fire further
+ * stops (evaluated after each triggered order, never in the middle of a sweep). A stop whose
+ * condition already holds when placed fires at once. Stops do not fire while the instrument is
+ * halted; resuming fires those the price crossed meanwhile.</li>
+ * <li><b>Reservations</b>: a sell reserves its base quantity; a priced buy (limit, stop-limit)
+ * reserves notional at its limit price plus the fee at the higher of its maker/taker rates. Fee
+ * rates are frozen per order when it is placed. A market buy and a pending stop-market buy reserve
+ * nothing.</li>
+ * <li><b>Market buys</b> (also triggered stop-market buys) are bounded by available quote: level by
+ * level they take the largest quantity whose notional plus taker fee the account can still pay; the
+ * rest expires with FUNDS_EXHAUSTED. One that cannot pay for a single lot at the best ask is
+ * rejected INSUFFICIENT_FUNDS. Market orders never trade beyond the price band edge.</li>
+ * <li><b>Settlement</b> happens at the maker's price with fees in the quote asset: the buyer pays
+ * notional plus fee, the seller receives notional minus fee, the fee account receives both, so
+ * trading never changes the sum of any asset over all accounts.</li>
+ * </ul>
  */
 final class OrderDesk implements MatchListener {
     private final EngineState state;

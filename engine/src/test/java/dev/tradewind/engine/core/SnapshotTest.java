@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SnapshotTest {
     /** An engine after a few thousand random commands: books, stops, holds, references, tiers. */
-    private static TestMarket busy(long seed, int commands, RandomCommands generator) {
+    private static TestMarket busy(int commands, RandomCommands generator) {
         TestMarket t = new TestMarket();
         for (Command c : generator.setup()) {
             t.apply(c);
@@ -34,7 +34,7 @@ class SnapshotTest {
     @Test
     void aRestoredEngineHasTheSameHashAndBehavesIdentically() {
         RandomCommands generator = new RandomCommands(99);
-        TestMarket original = busy(99, 5_000, generator);
+        TestMarket original = busy(5_000, generator);
         assertThat(original.engine.openOrderCount()).isPositive();
         byte[] snapshot = original.snapshot();
         TestMarket restored = TestMarket.restore(snapshot);
@@ -84,7 +84,7 @@ class SnapshotTest {
 
     @Test
     void aCorruptSnapshotFailsLoudly() {
-        byte[] snapshot = busy(5, 500, new RandomCommands(5)).snapshot();
+        byte[] snapshot = busy(500, new RandomCommands(5)).snapshot();
         assertThatThrownBy(() -> read(Arrays.copyOf(snapshot, snapshot.length - 3))).isInstanceOf(IOException.class);
         byte[] badMagic = snapshot.clone();
         badMagic[0] ^= 1;

@@ -35,7 +35,7 @@ public final class ExchangeCoreMix {
     private ExchangeCoreMix() {
     }
 
-    /** Setup commands: USD (scale 2), BTC (scale 8), BTC-USD (tick 0.01, lot 0.0001... see below), funded accounts. */
+    /** Setup commands: USD (scale 6), BTC (scale 8), BTC-USD (tick 0.01, lot 0.0001), funded accounts. */
     public static List<Command> setup(int accounts) {
         List<Command> out = new ArrayList<>();
         out.add(new AddAsset("USD", 6));
@@ -96,11 +96,7 @@ public final class ExchangeCoreMix {
             }
             events.clear();
             Result result = engine.apply(++sequence, sequence, command, events::add);
-            if (i >= warmup || !(command instanceof PlaceOrder)) {
-                commands.add(command);
-            } else {
-                commands.add(command);
-            }
+            commands.add(command);
             track(open, command, result, events);
             mid += random.nextInt(-2, 3);
         }
