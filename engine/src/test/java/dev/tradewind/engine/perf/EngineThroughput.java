@@ -2,10 +2,8 @@ package dev.tradewind.engine.perf;
 
 import dev.tradewind.engine.command.Command;
 import dev.tradewind.engine.core.MatchingEngine;
-import dev.tradewind.engine.event.EngineEvent;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Crude single-threaded throughput check on exchange-core's mix (not a benchmark: no JMH, no
@@ -24,20 +22,21 @@ public final class EngineThroughput {
         List<Command> commands = ExchangeCoreMix.generate(1, accounts, orders, count);
         System.out.printf("generated %,d commands in %.1f s%n", commands.size(), (System.nanoTime() - start) / 1e9);
         int setup = ExchangeCoreMix.setup(accounts).size();
-        long[] eventCount = {0};
-        Consumer<EngineEvent> counting = e -> eventCount[0]++;
         for (int round = 0; round < 8; round++) {
-            eventCount[0] = 0;
+            EventCounter counting = new EventCounter(null);
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+            long bytes0 = allocation.getCurrentThreadAllocatedBytes();
             long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             MatchingEngine engine = ExchangeCoreMix.replay(commands, counting);
             long elapsed = System.nanoTime() - t0;
             long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+            long bytes = allocation.getCurrentThreadAllocatedBytes() - bytes0;
             long ops = commands.size() - setup;
             // CPU time discounts the time this thread was descheduled on a shared machine.
-            System.out.printf("round %d: %,.0f ops/s wall, %,.0f ops/cpu-s (%,d ops, %,d events, %d open orders, hash %x)%n", round,
-                    ops * 1e9 / elapsed, ops * 1e9 / cpu, ops, eventCount[0], engine.openOrderCount(), engine.stateHash());
+            System.out.printf("round %d: %,.0f ops/s wall, %,.0f ops/cpu-s, %d bytes allocated/op (%,d ops, %,d events, %d open orders, hash %x)%n",
+                    round, ops * 1e9 / elapsed, ops * 1e9 / cpu, bytes / ops, ops, counting.count, engine.openOrderCount(), engine.stateHash());
         }
     }
 }

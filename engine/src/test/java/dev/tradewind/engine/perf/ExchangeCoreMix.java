@@ -65,11 +65,12 @@ public final class ExchangeCoreMix {
     public static List<Command> generate(long seed, int accounts, int targetOrders, int count) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Command> commands = new ArrayList<>(setup(accounts));
-        MatchingEngine engine = replay(commands, e -> { });
+        List<EngineEvent> events = new ArrayList<>();
+        EventCounter sink = new EventCounter(events);
+        MatchingEngine engine = replay(commands, sink);
         OpenOrders open = new OpenOrders(targetOrders * 2);
         long sequence = engine.lastSequence();
         long mid = 1_000_000; // 10,000.00 USD
-        List<EngineEvent> events = new ArrayList<>();
         int warmup = targetOrders; // build the book first
         for (int i = 0; i < count + warmup; i++) {
             Command command;
@@ -95,7 +96,7 @@ public final class ExchangeCoreMix {
                         : new CancelOrder(o.account, o.id);
             }
             events.clear();
-            Result result = engine.apply(++sequence, sequence, command, events::add);
+            Result result = engine.apply(++sequence, sequence, command, sink);
             commands.add(command);
             track(open, command, result, events);
             mid += random.nextInt(-2, 3);

@@ -25,8 +25,9 @@ public final class RestingOrderFootprint {
         // Default sizing: the order index grows with the book, so its cost is counted per order.
         MatchingEngine engine = new MatchingEngine(EngineConfig.DEFAULT);
         long sequence = 0;
+        EventCounter sink = new EventCounter(null);
         for (Command c : ExchangeCoreMix.setup(accounts)) {
-            engine.apply(++sequence, sequence, c, e -> { });
+            engine.apply(++sequence, sequence, c, sink);
         }
         long before = usedAfterGc();
         SplittableRandom random = new SplittableRandom(3);
@@ -37,7 +38,7 @@ public final class RestingOrderFootprint {
             long offset = 1 + random.nextInt(50_000);
             long price = side == Side.BUY ? mid - offset : mid + offset;
             engine.apply(++sequence, sequence, PlaceOrder.limit(1 + random.nextInt(accounts), ExchangeCoreMix.SYMBOL, side,
-                    TimeInForce.GTC, price, 1 + random.nextInt(100)), e -> { });
+                    TimeInForce.GTC, price, 1 + random.nextInt(100)), sink);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long after = usedAfterGc();
