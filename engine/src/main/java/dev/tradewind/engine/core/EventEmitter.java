@@ -10,12 +10,18 @@ import java.util.function.Consumer;
 final class EventEmitter {
     long sequence;
     long timestamp;
-    private Consumer<? super EngineEvent> sink = event -> { };
+    private static final Consumer<EngineEvent> NOWHERE = event -> { };
+    private Consumer<? super EngineEvent> sink = NOWHERE;
 
     void begin(long sequence, long timestamp, Consumer<? super EngineEvent> sink) {
         this.sequence = sequence;
         this.timestamp = timestamp;
         this.sink = sink;
+    }
+
+    /** Drops the caller's sink so the engine does not keep it (and what it holds) reachable. */
+    void end() {
+        sink = NOWHERE;
     }
 
     void emit(EngineEvent event) {

@@ -92,6 +92,7 @@ public final class MatchingEngine implements StateMachine<Command, Result, Engin
             result = applyOther(command);
         }
         state.lastSequence = sequence;
+        events.end();
         return result;
     }
 
@@ -120,6 +121,7 @@ public final class MatchingEngine implements StateMachine<Command, Result, Engin
         SnapshotFormat.write(state, out);
     }
 
+    /** On an IOException the engine is left half-restored: discard it (or read another snapshot into it). */
     @Override
     public void readSnapshot(DataInput in) throws IOException {
         SnapshotFormat.read(state, in);
