@@ -98,8 +98,9 @@ final class OrderDesk implements MatchListener {
             return new OrderResult(events.sequence, code, rejected, List.of());
         }
         beginSubject(id);
-        Account account = state.accountOrCreate(c.accountId());
-        FeeTier tier = state.feeTierOf(account);
+        Account account = checkedAccount != null ? checkedAccount : state.accountOrCreate(c.accountId());
+        FeeTier tier = checkedTier;
+        checkedAccount = null;
         boolean stop = c.type().isStop();
         Order order = stop ? new StopOrder(c.stopPrice()) : pool.take();
         order.init(id, account, c.side(), c.type(), c.timeInForce(), c.price(), c.quantity(), c.clientOrderId(),
@@ -122,6 +123,7 @@ final class OrderDesk implements MatchListener {
     }
 
     private RejectCode checkPlace(PlaceOrder c, Market m) {
+        checkedAccount = null;
         Side side = c.side();
         OrderType type = c.type();
         TimeInForce tif = c.timeInForce();
@@ -159,6 +161,8 @@ final class OrderDesk implements MatchListener {
         }
         Account account = state.account(c.accountId());
         FeeTier tier = state.feeTierOf(account);
+        checkedAccount = account;
+        checkedTier = tier;
         if (side == Side.SELL) {
             if (available(account, m.baseAsset) < quantity * instrument.basePerLot()) {
                 return RejectCode.INSUFFICIENT_FUNDS;
@@ -312,6 +316,10 @@ final class OrderDesk implements MatchListener {
         triggerStops(m);
         return finishSubject(m, order);
     }
+
+    /** Looked up once by {@link #checkPlace} for {@link #place} (account null when it does not exist yet). */
+    private Account checkedAccount;
+    private FeeTier checkedTier;
 
     /** The reservation a replace will need, computed once by {@link #checkReplace}. */
     private long checkedReservation;
