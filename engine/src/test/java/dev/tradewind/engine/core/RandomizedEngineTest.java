@@ -63,6 +63,10 @@ class RandomizedEngineTest {
         private long sequence;
         private long tradeCount;
         private final Map<String, Integer> outcomes = new TreeMap<>();
+        /** Balances rebuilt from BalanceChanged events alone: "account/asset" -> {total, reserved}. */
+        private final Map<String, long[]> eventBalances = new HashMap<>();
+        /** Open orders rebuilt from order events alone: id -> {quantity, filled}. */
+        private final Map<Long, long[]> eventOrders = new HashMap<>();
         /** L2 books rebuilt from BookLevelChanged events alone: [instrument][side] price -> quantity. */
         private final List<List<TreeMap<Long, Long>>> levels = List.of(
                 List.of(new TreeMap<>(), new TreeMap<>()), List.of(new TreeMap<>(), new TreeMap<>()));
@@ -135,6 +139,7 @@ class RandomizedEngineTest {
                 if (e.sequence() != sequence) {
                     fail(context("event " + e + " carries sequence " + e.sequence()));
                 }
+                followOrdersAndBalances(e);
                 if (e instanceof dev.tradewind.engine.event.BookLevelChanged l) {
                     TreeMap<Long, Long> side = levels.get(l.instrumentId()).get(l.side().ordinal());
                     if (l.quantity() == 0) {
@@ -156,6 +161,32 @@ class RandomizedEngineTest {
                 }
             }
             track(command, result);
+        }
+
+        /** What a persister would do: keep balances and open orders up to date from events only. */
+        private void followOrdersAndBalances(EngineEvent e) {
+            switch (e) {
+                case dev.tradewind.engine.event.BalanceChanged b ->
+                        eventBalances.put(b.accountId() + "/" + b.assetId(), new long[] {b.total(), b.reserved()});
+                case dev.tradewind.engine.event.OrderAccepted a -> eventOrders.put(a.orderId(), new long[] {a.quantity(), 0});
+                case TradeExecuted t -> {
+                    for (long id : new long[] {t.makerOrderId(), t.takerOrderId()}) {
+                        long[] o = eventOrders.get(id);
+                        o[1] += t.quantity();
+                        if (o[0] == o[1]) {
+                            eventOrders.remove(id);
+                        }
+                    }
+                    if (t.makerRemaining() != 0 && eventOrders.get(t.makerOrderId()) == null
+                            || t.takerRemaining() != 0 && eventOrders.get(t.takerOrderId()) == null) {
+                        fail(context("trade event remaining quantities disagree with the order events: " + t));
+                    }
+                }
+                case dev.tradewind.engine.event.OrderReplaced r -> eventOrders.get(r.orderId())[0] = r.quantity();
+                case dev.tradewind.engine.event.OrderCancelled c -> eventOrders.remove(c.orderId());
+                case dev.tradewind.engine.event.OrderExpired x -> eventOrders.remove(x.orderId());
+                default -> { }
+            }
         }
 
         private void track(Command command, Result result) {
@@ -224,6 +255,24 @@ class RandomizedEngineTest {
                 if (m.bestBid() != 0 && m.bestAsk() != 0 && m.bestBid() >= m.bestAsk()) {
                     fail(context("crossed book at rest on instrument " + instrument + ": " + m));
                 }
+            }
+            for (long account : accounts) {
+                for (int asset = 0; asset < RandomCommands.ASSETS; asset++) {
+                    long[] fromEvents = eventBalances.getOrDefault(account + "/" + asset, new long[2]);
+                    Balance b = engine.balance(account, asset);
+                    if (fromEvents[0] != b.total() || fromEvents[1] != b.reserved()) {
+                        fail(context("BalanceChanged events say account " + account + " asset " + asset + " is "
+                                + fromEvents[0] + "/" + fromEvents[1] + " but the engine has " + b));
+                    }
+                }
+            }
+            TreeMap<Long, Long> fromOrderEvents = new TreeMap<>();
+            eventOrders.forEach((id, o) -> fromOrderEvents.put(id, o[0] - o[1]));
+            TreeMap<Long, Long> openNow = new TreeMap<>();
+            engine.forEachOpenOrder(o -> openNow.put(o.orderId(), o.remainingQuantity()));
+            if (!fromOrderEvents.equals(openNow)) {
+                fail(context("open orders rebuilt from events (" + fromOrderEvents.size() + ") differ from the engine's ("
+                        + openNow.size() + ")"));
             }
             for (int instrument = 0; instrument < 2; instrument++) {
                 var depth = engine.depth(instrument, Integer.MAX_VALUE).orElseThrow();
