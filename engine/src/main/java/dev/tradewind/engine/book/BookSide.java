@@ -11,6 +11,13 @@ import java.util.function.Consumer;
  * only the tail of the array (O(1) for the best, a short {@code arraycopy} otherwise), the best price
  * is read in O(1), and any level is found by binary search in O(log n) without boxing a price or
  * allocating a tree node. Levels are recycled through a small free list.
+ *
+ * <p>Creating a level shifts the levels better than it (O(levels between it and the best), a short
+ * {@code arraycopy} when activity is near the top). An emptied level is therefore not removed at
+ * once unless it is the best: it stays in place, empty, so that orders coming back to that price
+ * (cancel/replace churn oscillates over a band of prices) reuse it without any shifting. Empty
+ * levels are skipped by every reader and compacted away in one pass once they outnumber the live
+ * ones, which keeps the amortised cost O(1) and the memory bounded.
  */
 final class BookSide {
     private static final int FREE_LEVELS_MAX = 1024;
@@ -22,7 +29,9 @@ final class BookSide {
     /** Sort keys ascending: price for high-first sides, -price otherwise, so the best is always last. */
     private long[] keys = new long[64];
     private Level[] levels = new Level[64];
+    /** Slots in use, live and empty levels alike; the last one is always live. */
     private int size;
+    private int liveLevels;
     private final Level[] free = new Level[FREE_LEVELS_MAX];
     private int freeCount;
     private int orderCount;
@@ -32,7 +41,13 @@ final class BookSide {
         this.instrumentId = instrumentId;
     }
 
+    /** Levels holding at least one order. */
     int levelCount() {
+        return liveLevels;
+    }
+
+    /** Slots, including empty levels: iterate {@link #slotFromBest} and skip levels with count 0. */
+    int slots() {
         return size;
     }
 
@@ -44,8 +59,8 @@ final class BookSide {
         return size == 0 ? null : levels[size - 1];
     }
 
-    /** The i-th level counted from the best (0 = best). */
-    Level fromBest(int i) {
+    /** The i-th slot counted from the best (0 = best, always live); may be an empty level. */
+    Level slotFromBest(int i) {
         return levels[size - 1 - i];
     }
 
@@ -75,11 +90,6 @@ final class BookSide {
         return -(low + 1);
     }
 
-    Level find(long price) {
-        int i = search(key(price));
-        return i >= 0 ? levels[i] : null;
-    }
-
     /** Appends {@code order} at the tail of the level at {@code price}, creating the level if needed. */
     void append(Order order, long price) {
         long key = key(price);
@@ -87,8 +97,12 @@ final class BookSide {
         Level level;
         if (i >= 0) {
             level = levels[i];
+            if (level.count == 0) {
+                liveLevels++;
+            }
         } else {
             level = insertLevel(-(i + 1), key, price);
+            liveLevels++;
         }
         level.append(order);
         orderCount++;
@@ -100,7 +114,7 @@ final class BookSide {
         level.unlink(order);
         orderCount--;
         if (level.count == 0) {
-            removeLevel(level);
+            levelEmptied(level);
         }
     }
 
@@ -109,19 +123,34 @@ final class BookSide {
         orderCount -= count;
     }
 
-    void removeLevel(Level level) {
-        int i = size - 1;
-        if (levels[i] != level) {
-            i = search(key(level.price));
+    /** Called once a level has no order left: drops it if it is the best, else leaves it for reuse. */
+    void levelEmptied(Level level) {
+        liveLevels--;
+        if (levels[size - 1] == level) {
+            // Keep the invariant that the best slot is live: pop it and any empty levels behind it.
+            while (size > 0 && levels[size - 1].count == 0) {
+                size--;
+                recycle(levels[size]);
+                levels[size] = null;
+            }
+        } else if (size - liveLevels > Math.max(32, liveLevels)) {
+            compact();
         }
-        int tail = size - 1 - i;
-        if (tail > 0) {
-            System.arraycopy(keys, i + 1, keys, i, tail);
-            System.arraycopy(levels, i + 1, levels, i, tail);
+    }
+
+    private void compact() {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            Level level = levels[i];
+            if (level.count == 0) {
+                recycle(level);
+            } else {
+                keys[kept] = keys[i];
+                levels[kept++] = level;
+            }
         }
-        size--;
-        levels[size] = null;
-        recycle(level);
+        java.util.Arrays.fill(levels, kept, size, null);
+        size = kept;
     }
 
     private Level insertLevel(int at, long key, long price) {

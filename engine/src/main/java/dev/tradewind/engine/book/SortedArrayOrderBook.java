@@ -109,8 +109,11 @@ public final class SortedArrayOrderBook implements OrderBook {
         boolean takerBuys = takerSide == Side.BUY;
         BookSide opposite = takerBuys ? asks : bids;
         long remaining = quantity;
-        for (int i = 0, n = opposite.levelCount(); i < n && remaining > 0; i++) {
-            Level level = opposite.fromBest(i);
+        for (int i = 0, n = opposite.slots(); i < n && remaining > 0; i++) {
+            Level level = opposite.slotFromBest(i);
+            if (level.count == 0) {
+                continue;
+            }
             if (!acceptable(takerBuys, level.price, limitPrice)) {
                 break;
             }
@@ -190,7 +193,7 @@ public final class SortedArrayOrderBook implements OrderBook {
             boolean levelGone = level.count == 0;
             long levelQuantity = level.quantity;
             if (levelGone) {
-                opposite.removeLevel(level);
+                opposite.levelEmptied(level);
             }
             if (traded > 0) {
                 listener.onLevelChanged(makerSide, price, levelGone ? 0 : levelQuantity);
@@ -205,11 +208,14 @@ public final class SortedArrayOrderBook implements OrderBook {
     @Override
     public int depth(Side side, int maxLevels, long[] prices, long[] quantities) {
         BookSide s = side(side);
-        int n = Math.min(Math.min(maxLevels, s.levelCount()), Math.min(prices.length, quantities.length));
-        for (int i = 0; i < n; i++) {
-            Level level = s.fromBest(i);
-            prices[i] = level.price;
-            quantities[i] = level.quantity;
+        int max = Math.min(maxLevels, Math.min(prices.length, quantities.length));
+        int n = 0;
+        for (int i = 0, slots = s.slots(); i < slots && n < max; i++) {
+            Level level = s.slotFromBest(i);
+            if (level.count > 0) {
+                prices[n] = level.price;
+                quantities[n++] = level.quantity;
+            }
         }
         return n;
     }

@@ -282,6 +282,46 @@ abstract class OrderBookContractTest {
     }
 
     @Test
+    void levelsEmptiedInsideTheBookAreInvisible() {
+        rest(alice, Side.SELL, 100, 1);
+        Order middle = rest(bob, Side.SELL, 101, 1);
+        rest(carol, Side.SELL, 102, 1);
+        book.remove(middle, recorder);
+        assertThat(book.levelCount(Side.SELL)).isEqualTo(2);
+        long[] prices = new long[5];
+        assertThat(book.depth(Side.SELL, 5, prices, new long[5])).isEqualTo(2);
+        assertThat(prices).startsWith(100, 102);
+        Account dave = new Account(4, 2);
+        assertThat(book.matchable(Side.BUY, 102, 5, dave, Budget.UNLIMITED)).isEqualTo(2);
+        assertThat(book.match(Side.BUY, 102, 5, dave, Budget.UNLIMITED, recorder)).isEqualTo(MatchStop.NO_LIQUIDITY);
+        assertThat(recorder.trades).containsExactly("1@100x1 done", "3@102x1 done");
+        assertThat(book.bestAsk()).isEqualTo(OrderBook.NO_PRICE);
+        Order back = rest(alice, Side.SELL, 101, 4);
+        assertThat(book.bestAsk()).isEqualTo(101);
+        assertThat(book.bestAskQuantity()).isEqualTo(4);
+        assertThat(back.isResting()).isTrue();
+    }
+
+    @Test
+    void churnOverABandOfPricesKeepsCountsExact() {
+        SplittableRandom random = new SplittableRandom(3);
+        List<Order> live = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            if (live.size() > 40 || (!live.isEmpty() && random.nextBoolean())) {
+                book.remove(live.remove(random.nextInt(live.size())), LevelListener.NONE);
+            } else {
+                live.add(rest(alice, Side.SELL, random.nextLong(100, 400), 1));
+            }
+            if (i % 1_000 == 0) {
+                long distinct = live.stream().mapToLong(Order::price).distinct().count();
+                assertThat(book.levelCount(Side.SELL)).isEqualTo(distinct);
+                assertThat(book.bestAsk()).isEqualTo(live.stream().mapToLong(Order::price).min().orElse(OrderBook.NO_PRICE));
+                assertThat(book.orderCount()).isEqualTo(live.size());
+            }
+        }
+    }
+
+    @Test
     void refusesToRestAnOrderTwice() {
         Order order = rest(alice, Side.BUY, 100, 1);
         assertThatThrownBy(() -> book.rest(order, recorder)).isInstanceOf(IllegalStateException.class);
