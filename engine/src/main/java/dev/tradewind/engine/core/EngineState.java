@@ -1,6 +1,6 @@
 package dev.tradewind.engine.core;
 
-import dev.tradewind.engine.book.Order;
+import dev.tradewind.engine.book.OrderIndex;
 import dev.tradewind.engine.collection.LongObjectMap;
 import dev.tradewind.engine.instrument.Asset;
 import dev.tradewind.engine.risk.Account;
@@ -33,13 +33,13 @@ final class EngineState {
     final TreeMap<Integer, FeeTier> feeTiers = new TreeMap<>();
     final LongObjectMap<Account> accounts;
     /** Open orders (resting and pending stops) by id. */
-    final LongObjectMap<Order> orders;
+    final OrderIndex orders;
     final Map<String, MoneyRecord> moneyRecords = new LinkedHashMap<>();
 
     EngineState(EngineConfig config) {
         this.config = config;
         this.accounts = new LongObjectMap<>(config.expectedAccounts());
-        this.orders = new LongObjectMap<>(config.expectedOpenOrders());
+        this.orders = new OrderIndex(config.expectedOpenOrders());
         reset();
     }
 

@@ -229,7 +229,7 @@ public final class MatchingEngine implements StateMachine<Command, Result, Engin
     /** The account's open orders, oldest first. Scans all open orders: meant for occasional use. */
     public List<OrderSnapshot> openOrders(long accountId) {
         List<OrderSnapshot> out = new ArrayList<>();
-        state.orders.forEachValue(o -> {
+        state.orders.forEach(o -> {
             if (o.account().id() == accountId) {
                 out.add(snapshot(o));
             }
@@ -240,7 +240,7 @@ public final class MatchingEngine implements StateMachine<Command, Result, Engin
 
     /** Every open order, in no particular order. */
     public void forEachOpenOrder(Consumer<? super OrderSnapshot> action) {
-        state.orders.forEachValue(o -> action.accept(snapshot(o)));
+        state.orders.forEach(o -> action.accept(snapshot(o)));
     }
 
     public int openOrderCount() {

@@ -111,11 +111,11 @@ final class OrderDesk implements MatchListener {
         reserve(m, order);
         if (stop) {
             m.stops.add((StopOrder) order);
-            state.orders.put(id, order);
+            state.orders.put(order);
         } else {
             execute(m, order);
             if (order.isResting()) {
-                state.orders.put(id, order);
+                state.orders.put(order);
             }
         }
         triggerStops(m);

@@ -194,14 +194,14 @@ final class SnapshotFormat {
                 for (int i = 0; i < count; i++) {
                     Order order = readOrder(state, in);
                     m.book.rest(order, LevelListener.NONE);
-                    state.orders.put(order.id(), order);
+                    state.orders.put(order);
                 }
             }
             int stopCount = in.readInt();
             for (int i = 0; i < stopCount; i++) {
                 StopOrder stop = (StopOrder) readOrder(state, in);
                 m.stops.add(stop);
-                state.orders.put(stop.id(), stop);
+                state.orders.put(stop);
             }
         }
 
