@@ -42,6 +42,8 @@ class ArchitectureTest {
         noFields().that().areDeclaredInClassesThat().resideOutsideOfPackage(simulationAndStatistics)
                 .should().haveRawType(double.class).orShould().haveRawType(float.class).check(ENGINE);
         noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage(simulationAndStatistics)
+                // DataInput's contract forces readDouble/readFloat on the journal's buffer reader
+                .and().areDeclaredInClassesThat().areNotAssignableTo(java.io.DataInput.class)
                 .should().haveRawReturnType(double.class).orShould().haveRawReturnType(float.class).check(ENGINE);
     }
 
