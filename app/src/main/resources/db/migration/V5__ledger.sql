@@ -42,8 +42,8 @@ CREATE TABLE ledger_postings (
     occurred_at   timestamptz NOT NULL,
     PRIMARY KEY (entry_id, line)
 );
-CREATE INDEX ledger_postings_account ON ledger_postings (account_id, entry_id DESC);
-CREATE INDEX ledger_postings_account_asset ON ledger_postings (account_id, asset, entry_id DESC);
+CREATE INDEX ledger_postings_account ON ledger_postings (account_id, entry_id DESC, line DESC);
+CREATE INDEX ledger_postings_account_asset ON ledger_postings (account_id, asset, entry_id DESC, line DESC);
 
 -- Running balance per account and asset (= sum of its postings), kept by the persister.
 CREATE TABLE ledger_balances (

@@ -21,6 +21,7 @@ import dev.tradewind.engine.sequencer.EventBatch;
 import dev.tradewind.engine.sequencer.EventConsumer;
 import dev.tradewind.engine.sequencer.Subscription;
 import dev.tradewind.trading.PersistedEventWriter;
+import dev.tradewind.trading.RowBuffer;
 import dev.tradewind.trading.TradingEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package dev.tradewind.trading.internal;
+package dev.tradewind.trading;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
