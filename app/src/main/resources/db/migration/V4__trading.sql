@@ -172,8 +172,8 @@ CREATE TABLE fills (
     PRIMARY KEY (trade_id, order_id, executed_at)
 ) PARTITION BY RANGE (executed_at);
 
-CREATE INDEX fills_account ON fills (account_id, executed_at DESC, trade_id DESC);
-CREATE INDEX fills_account_symbol ON fills (account_id, symbol, executed_at DESC, trade_id DESC);
+CREATE INDEX fills_account ON fills (account_id, trade_id DESC);
+CREATE INDEX fills_account_symbol ON fills (account_id, symbol, trade_id DESC);
 CREATE INDEX fills_order ON fills (order_id);
 
 SELECT tradewind_ensure_monthly_partitions(t, now() - interval '1 month', 4)

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written by the persister from the engine's {@code BalanceAdjusted} event.
  */
 @Service
-class Adjustments {
+public class Adjustments {
     static final String AUDIT_ACTION = "LEDGER_ADJUSTMENT";
     private static final Logger log = LoggerFactory.getLogger(Adjustments.class);
 
@@ -133,7 +133,7 @@ class Adjustments {
         applyPending();
     }
 
-    void applyPending() {
+    public void applyPending() {
         List<String> pending = jdbc.sql("SELECT reference FROM ledger_adjustments WHERE status = 'PENDING' ORDER BY created_at")
                 .query(String.class).list();
         for (String reference : pending) {

@@ -62,26 +62,10 @@ class LedgerController {
         if (account.isEmpty()) {
             return ResponseEntity.ok(List.of());
         }
-        StringBuilder sql = new StringBuilder("""
-                SELECT p.entry_id, p.line, p.kind, p.asset, p.amount, p.balance_after, e.reference, p.occurred_at
-                FROM ledger_postings p JOIN ledger_entries e ON e.entry_id = p.entry_id
-                WHERE p.account_id = ?""");
-        List<Object> params = new ArrayList<>();
-        params.add(account.get());
-        if (asset != null) {
-            sql.append(" AND p.asset = ?");
-            params.add(asset);
-        }
-        if (cursor != null) {
-            long[] position = parseCursor(cursor);
-            sql.append(" AND (p.entry_id, p.line) < (?, ?)");
-            params.add(position[0]);
-            params.add(position[1]);
-        }
-        sql.append(" ORDER BY p.entry_id DESC, p.line DESC LIMIT ?");
-        params.add(size);
+        long[] position = cursor == null ? null : parseCursor(cursor);
+        LedgerQueries.Sql sql = LedgerQueries.linesSql(account.get(), asset, position, size);
         List<Object[]> rows = new ArrayList<>();
-        List<LedgerLineView> lines = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+        List<LedgerLineView> lines = jdbc.sql(sql.text()).params(sql.params()).query((rs, n) -> {
             rows.add(new Object[] {rs.getLong("entry_id"), rs.getInt("line")});
             return new LedgerLineView(rs.getLong("entry_id"), rs.getString("kind"), rs.getString("asset"),
                     rs.getBigDecimal("amount"), rs.getBigDecimal("balance_after"), rs.getString("reference"),

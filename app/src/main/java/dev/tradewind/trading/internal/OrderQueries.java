@@ -40,7 +40,7 @@ public class OrderQueries {
     }
 
     /** [start, end) of the month whose partition holds the order with this id, if any order could have it. */
-    Optional<Instant[]> monthOf(long orderId) {
+    public Optional<Instant[]> monthOf(long orderId) {
         return jdbc.sql("SELECT month FROM engine_months WHERE first_sequence <= ? ORDER BY first_sequence DESC LIMIT 1")
                 .param(orderId)
                 .query((rs, n) -> {
@@ -51,18 +51,26 @@ public class OrderQueries {
                 .optional();
     }
 
+    /** A statement and its parameters, as run (also what the EXPLAIN test checks). */
+    public record Sql(String text, List<Object> params) {
+    }
+
     /** The account's order with its fills. */
     public Optional<OrderView> find(long accountId, long orderId) {
         Optional<Instant[]> month = monthOf(orderId);
         if (month.isEmpty()) {
             return Optional.empty();
         }
-        Optional<OrderView> order = jdbc.sql("SELECT " + ORDER_COLUMNS + """
-                         FROM orders
-                        WHERE order_id = ? AND account_id = ? AND created_at >= ? AND created_at < ?""")
-                .params(orderId, accountId, timestamp(month.get()[0]), timestamp(month.get()[1]))
-                .query(OrderQueries::order).optional();
+        Sql sql = findSql(accountId, orderId, month.get()[0], month.get()[1]);
+        Optional<OrderView> order = jdbc.sql(sql.text()).params(sql.params()).query(OrderQueries::order).optional();
         return order.map(o -> withFills(accountId, List.of(o)).getFirst());
+    }
+
+    public Sql findSql(long accountId, long orderId, Instant monthStart, Instant monthEnd) {
+        return new Sql("SELECT " + ORDER_COLUMNS + """
+                 FROM orders
+                WHERE order_id = ? AND account_id = ? AND created_at >= ? AND created_at < ?""",
+                List.of(orderId, accountId, timestamp(monthStart), timestamp(monthEnd)));
     }
 
     /**
@@ -71,6 +79,14 @@ public class OrderQueries {
      * @param before only orders with a smaller id (the cursor of the previous page), or null
      */
     public List<OrderView> list(long accountId, boolean openOnly, String symbol, Long before, int limit) {
+        Sql sql = listSql(accountId, openOnly, symbol, before, before == null ? null : monthOf(before)
+                .map(m -> m[1]).orElse(null), limit);
+        List<OrderView> orders = jdbc.sql(sql.text()).params(sql.params()).query(OrderQueries::order).list();
+        return withFills(accountId, orders);
+    }
+
+    /** @param beforeMonthEnd end of the cursor order's month: lets the planner skip later partitions */
+    public Sql listSql(long accountId, boolean openOnly, String symbol, Long before, Instant beforeMonthEnd, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(ORDER_COLUMNS).append(" FROM orders WHERE account_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(accountId);
@@ -84,16 +100,14 @@ public class OrderQueries {
         if (before != null) {
             sql.append(" AND order_id < ?");
             params.add(before);
-            Optional<Instant[]> month = monthOf(before);
-            if (month.isPresent()) { // lets the planner skip the partitions of later months
+            if (beforeMonthEnd != null) {
                 sql.append(" AND created_at < ?");
-                params.add(timestamp(month.get()[1]));
+                params.add(timestamp(beforeMonthEnd));
             }
         }
         sql.append(" ORDER BY order_id DESC LIMIT ?");
         params.add(limit);
-        List<OrderView> orders = jdbc.sql(sql.toString()).params(params).query(OrderQueries::order).list();
-        return withFills(accountId, orders);
+        return new Sql(sql.toString(), params);
     }
 
     private List<OrderView> withFills(long accountId, List<OrderView> orders) {
@@ -103,18 +117,27 @@ public class OrderQueries {
         Long[] ids = orders.stream().map(OrderView::orderId).toArray(Long[]::new);
         Instant oldest = orders.stream().map(OrderView::createdAt).min(Instant::compareTo).orElseThrow();
         Map<Long, List<FillView>> byOrder = new HashMap<>();
-        jdbc.sql("SELECT " + FILL_COLUMNS + """
-                         FROM fills
-                        WHERE order_id = ANY(?) AND account_id = ? AND executed_at >= ?
-                        ORDER BY trade_id""")
-                .params(ids, accountId, timestamp(oldest))
-                .query(OrderQueries::fill).list()
+        Sql sql = fillsOfOrdersSql(accountId, ids, oldest);
+        jdbc.sql(sql.text()).params(sql.params()).query(OrderQueries::fill).list()
                 .forEach(f -> byOrder.computeIfAbsent(f.orderId(), k -> new ArrayList<>()).add(f));
         return orders.stream().map(o -> o.withFills(byOrder.getOrDefault(o.orderId(), List.of()))).toList();
     }
 
+    /** Fills of some orders; none can be older than the oldest order, which prunes older partitions. */
+    public Sql fillsOfOrdersSql(long accountId, Long[] orderIds, Instant oldestOrder) {
+        return new Sql("SELECT " + FILL_COLUMNS + """
+                 FROM fills
+                WHERE order_id = ANY(?) AND account_id = ? AND executed_at >= ?
+                ORDER BY trade_id""", List.of(orderIds, accountId, timestamp(oldestOrder)));
+    }
+
     /** The account's fills, newest first; {@code before} is a trade id cursor or null. */
     public List<FillView> fills(long accountId, String symbol, Long before, int limit) {
+        Sql sql = fillsSql(accountId, symbol, before, limit);
+        return jdbc.sql(sql.text()).params(sql.params()).query(OrderQueries::fill).list();
+    }
+
+    public Sql fillsSql(long accountId, String symbol, Long before, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(FILL_COLUMNS).append(" FROM fills WHERE account_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(accountId);
@@ -128,7 +151,7 @@ public class OrderQueries {
         }
         sql.append(" ORDER BY trade_id DESC LIMIT ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(OrderQueries::fill).list();
+        return new Sql(sql.toString(), params);
     }
 
     private static OrderView order(ResultSet rs, int row) throws SQLException {
