@@ -5,12 +5,14 @@ import dev.tradewind.identity.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of trading and ledger ITs: one shared app (same properties, so Spring reuses the context)
  * with a bootstrap ADMIN that funds test users through POST /api/v1/admin/adjustments.
  */
+@Import(FailureInjection.class)
 @TestPropertySource(properties = {
         "tradewind.admin.email=" + TradingIntegrationTest.ADMIN_EMAIL,
         "tradewind.admin.password=" + TradingIntegrationTest.ADMIN_PASSWORD})
