@@ -1,6 +1,9 @@
 package dev.tradewind.trading;
 
 import dev.tradewind.IntegrationTest;
+import dev.tradewind.engine.command.CancelOrder;
+import java.util.ArrayList;
+import java.util.List;
 import dev.tradewind.identity.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,23 @@ public abstract class TradingIntegrationTest extends IntegrationTest {
     @BeforeEach
     void setUpApi() {
         api = new TradingApi(new TestApi(port), ADMIN_EMAIL, ADMIN_PASSWORD);
+        emptyTheBooks();
+    }
+
+    /**
+     * Test classes share one app and so one order book: cancels every open order left by earlier
+     * tests (through the engine, as their owners would), so a crossing order meets only this test's.
+     */
+    protected void emptyTheBooks() {
+        List<long[]> open = engine.query(m -> {
+            List<long[]> orders = new ArrayList<>();
+            m.forEachOpenOrder(o -> orders.add(new long[] {o.accountId(), o.orderId()}));
+            return orders;
+        });
+        for (long[] order : open) {
+            engine.execute(new CancelOrder(order[0], order[1]));
+        }
+        awaitPersisted();
     }
 
     /** Waits until the persister has stored everything the engine published so far. */
