@@ -142,6 +142,42 @@ class OrdersIT extends TradingIntegrationTest {
         assertThat(api.get(trader, "/api/v1/orders?limit=0").status()).isEqualTo(400);
     }
 
+    @Test
+    void marketAndStopOrdersAreStoredThroughTheirWholeLife() {
+        Session maker = api.fundedTrader("USD", "100000", "AAPL", "100");
+        Session taker = api.fundedTrader("USD", "100000", "AAPL", "100");
+        api.placed(maker, limit("AAPL-USD", "SELL", "2", "200.00"));
+        api.placed(maker, limit("AAPL-USD", "SELL", "3", "201.00"));
+
+        // a stop buy above the market waits for a trade at or above its stop price
+        Map<String, Object> stop = limit("AAPL-USD", "BUY", "1", "205.00");
+        stop.put("type", "STOP_LIMIT");
+        stop.put("stopPrice", "201.00");
+        JsonNode pending = api.placed(taker, stop);
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING_TRIGGER");
+        assertThat(pending.get("stopPrice").asString()).isEqualTo("201.00");
+        long stopId = pending.get("orderId").asLong();
+
+        // a market buy takes 2 at 200 and 1 at 201: the trade at 201 fires the stop, which takes 1 more at 201
+        JsonNode market = api.placed(taker, TradingApi.market("AAPL-USD", "BUY", "3"));
+        assertThat(market.get("status").asString()).isEqualTo("FILLED");
+        assertThat(market.get("price")).isNull();
+        assertThat(market.get("fills").size()).isEqualTo(2);
+        assertThat(market.get("averageFillPrice").asString()).isEqualTo("200.333333333333");
+        JsonNode fired = api.get(taker, "/api/v1/orders/" + stopId).json();
+        assertThat(fired.get("status").asString()).isEqualTo("FILLED");
+        assertThat(fired.get("averageFillPrice").asString()).isEqualTo("201");
+
+        // an IOC remainder expires
+        JsonNode ioc = api.placed(taker, Map.of("symbol", "AAPL-USD", "side", "BUY", "type", "LIMIT",
+                "timeInForce", "IOC", "quantity", "5", "price", "201.00"));
+        assertThat(ioc.get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(ioc.get("filledQuantity").asString()).isEqualTo("1.000");
+        assertThat(api.balances(taker, "reserved").get("USD")).isEqualByComparingTo("0");
+        assertThat(api.totals(taker).get("AAPL")).isEqualByComparingTo("105");
+        assertThat(ids(api.get(maker, "/api/v1/orders").json())).isEmpty();
+    }
+
     static List<Long> ids(JsonNode orders) {
         List<Long> ids = new ArrayList<>();
         orders.forEach(o -> ids.add(o.get("orderId").asLong()));
