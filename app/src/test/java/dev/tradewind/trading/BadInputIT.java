@@ -83,6 +83,8 @@ class BadInputIT extends TradingIntegrationTest {
     @Test
     void badAdjustmentsAndQueriesAreRefused() {
         Session trader = api.newTrader();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM trading_accounts WHERE user_id = ?", Integer.class,
+                trader.userId())).as("an engine account is created at registration").isEqualTo(1);
         assertThat(api.adjust(trader.userId(), "XYZ", "1").json().get("code").asString()).isEqualTo("UNKNOWN_ASSET");
         assertThat(api.adjust(trader.userId(), "USD", "0").json().get("code").asString()).isEqualTo("ZERO_AMOUNT");
         assertThat(api.adjust(trader.userId(), "USD", "0.000000001").json().get("code").asString())

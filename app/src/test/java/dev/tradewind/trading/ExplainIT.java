@@ -79,6 +79,25 @@ class ExplainIT extends TradingIntegrationTest {
         }
     }
 
+    @Autowired
+    dev.tradewind.trading.internal.PartitionMaintenance partitionMaintenance;
+
+    @Test
+    void monthlyPartitionsAreCreatedAheadIdempotently() {
+        YearMonth future = YearMonth.of(2031, 11);
+        assertThat(partitionMaintenance.ensure(future, 3)).isEqualTo(9); // 3 months x orders, trades, fills
+        assertThat(partitionMaintenance.ensure(future, 3)).isZero();
+        assertThat(jdbc.queryForList("""
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'orders' AND c.relname LIKE 'orders_y203%'
+                ORDER BY 1""", String.class))
+                .containsExactly("orders_y2031m11", "orders_y2031m12", "orders_y2032m01");
+        partitionMaintenance.check();
+        YearMonth ahead = YearMonth.now(ZoneOffset.UTC).plusMonths(3);
+        assertThat(jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class,
+                "trades_" + suffix(ahead))).isTrue();
+    }
+
     private String plan(OrderQueries.Sql sql) {
         return new TransactionTemplate(transactions).execute(status -> {
             jdbc.execute("SET LOCAL enable_seqscan = off");

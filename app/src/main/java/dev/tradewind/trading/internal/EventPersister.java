@@ -40,6 +40,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,7 +88,7 @@ public class EventPersister implements EventConsumer<EngineEvent> {
     private YearMonth lastMonth;
     private volatile boolean stopping;
     private volatile Subscription<EngineEvent> subscription;
-    private int consecutiveFailures;
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
     EventPersister(TradingEngine engine, JdbcTemplate jdbc, PlatformTransactionManager transactions, Watermark watermark,
                    org.springframework.beans.factory.ObjectProvider<PersistedEventWriter> writers, PartitionMaintenance partitions, MeterRegistry meters) {
@@ -166,7 +167,6 @@ public class EventPersister implements EventConsumer<EngineEvent> {
         }
         try {
             attach(checkpoint());
-            consecutiveFailures = 0;
         } catch (RuntimeException e) {
             log.error("Persister could not re-attach; retrying", e);
             scheduleReattach();
@@ -177,7 +177,7 @@ public class EventPersister implements EventConsumer<EngineEvent> {
         if (stopping) {
             return;
         }
-        long delay = Math.min(30_000, 500L << Math.min(6, consecutiveFailures++));
+        long delay = Math.min(30_000, 500L << Math.min(6, consecutiveFailures.getAndIncrement()));
         try {
             supervisor.schedule(this::reattach, delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
@@ -301,6 +301,7 @@ public class EventPersister implements EventConsumer<EngineEvent> {
         lastMonth = staged.lastMonth;
         persisted = batch.lastSequence();
         watermark.advance(persisted);
+        consecutiveFailures.set(0);
         batches.increment();
         events.increment(batch.size());
     }
