@@ -1,0 +1,6 @@
+package dev.tradewind.engine.event;
+
+import dev.tradewind.engine.instrument.Instrument;
+
+public record InstrumentAdded(long sequence, long timestamp, Instrument instrument) implements EngineEvent {
+}

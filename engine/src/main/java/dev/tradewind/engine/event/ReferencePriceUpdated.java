@@ -1,0 +1,4 @@
+package dev.tradewind.engine.event;
+
+public record ReferencePriceUpdated(long sequence, long timestamp, int instrumentId, long price) implements EngineEvent {
+}

@@ -1,0 +1,8 @@
+package dev.tradewind.engine.book;
+
+class SortedArrayOrderBookTest extends OrderBookContractTest {
+    @Override
+    protected OrderBook newBook(int instrumentId) {
+        return new SortedArrayOrderBook(instrumentId);
+    }
+}
