@@ -28,6 +28,8 @@ import org.HdrHistogram.Recorder;
  * <p>Single-threaded: one writer thread owns an instance. {@link #durableSequence()}, {@link #forces()}
  * and {@link #fsyncLatency()} may be read from any thread. After an I/O error the writer is failed and
  * refuses further use: what reached the disk is unknown, so the process must recover from the files.
+ *
+ * <p>Under {@link DurabilityPolicy#NONE} it touches no file and only keeps the sequence bookkeeping.
  */
 public final class JournalWriter<C> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JournalWriter.class.getName());
@@ -85,6 +87,9 @@ public final class JournalWriter<C> implements AutoCloseable {
      * and also throws. Earlier segments are verified when they are replayed.
      */
     public static <C> JournalWriter<C> open(JournalConfig config, Codec<C> codec) throws IOException {
+        if (config.durability() == DurabilityPolicy.NONE) {
+            return new JournalWriter<>(config, codec, null, 0, 0, 0); // touches no file
+        }
         Path dir = config.directory();
         Files.createDirectories(dir);
         List<SegmentFile> segments = JournalFiles.list(dir);
@@ -248,6 +253,15 @@ public final class JournalWriter<C> implements AutoCloseable {
         if (timestamp < appendedTimestamp) {
             throw new IllegalArgumentException("timestamp " + timestamp + " is before the previous one " + appendedTimestamp);
         }
+        if (channel == null) { // DurabilityPolicy.NONE: only the sequence bookkeeping
+            if (pending == recordStarts.length) {
+                recordStarts = Arrays.copyOf(recordStarts, pending * 2);
+            }
+            recordStarts[pending++] = 0;
+            appendedSequence = sequence;
+            appendedTimestamp = timestamp;
+            return;
+        }
         int start = batch.position();
         batch.position(start + RECORD_HEADER_SIZE);
         try {
@@ -292,7 +306,11 @@ public final class JournalWriter<C> implements AutoCloseable {
         }
         batch.position(recordStarts[keep]);
         appendedSequence -= pending - keep;
-        appendedTimestamp = keep == 0 ? writtenTimestamp : JournalFormat.getLong(batch.array(), recordStarts[keep - 1] + 16);
+        if (channel != null) {
+            appendedTimestamp = keep == 0 ? writtenTimestamp : JournalFormat.getLong(batch.array(), recordStarts[keep - 1] + 16);
+        } else if (keep == 0) {
+            appendedTimestamp = writtenTimestamp;
+        }
         pending = keep;
     }
 
@@ -305,6 +323,13 @@ public final class JournalWriter<C> implements AutoCloseable {
     public boolean commit() throws IOException {
         checkUsable();
         try {
+            if (pending > 0 && channel == null) {
+                writtenSequence = appendedSequence;
+                writtenTimestamp = appendedTimestamp;
+                durableSequence = appendedSequence;
+                pending = 0;
+                return true;
+            }
             if (pending > 0) {
                 int length = batch.position();
                 if (segmentBytes > SEGMENT_HEADER_SIZE && segmentBytes + length > config.segmentSizeBytes()) {
@@ -433,7 +458,9 @@ public final class JournalWriter<C> implements AutoCloseable {
             }
         } finally {
             closed = true;
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 }

@@ -243,7 +243,8 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
         }
         Arrays.fill(entries, 0, entryCount, null);
         entryCount = 0;
-        if (config.snapshotEveryCommands() > 0 && sequence - lastSnapshotSequence >= config.snapshotEveryCommands()
+        if (config.snapshotEveryCommands() > 0 && config.durability() != DurabilityPolicy.NONE
+                && sequence - lastSnapshotSequence >= config.snapshotEveryCommands()
                 && !snapshotInFlight.get()) {
             takeSnapshot(false);
         }
@@ -406,7 +407,7 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
         journal.force();
         snapshotExecutor.shutdown();
         snapshotExecutor.awaitTermination(1, TimeUnit.HOURS);
-        if (sequence > lastSnapshotWritten) {
+        if (sequence > lastSnapshotWritten && config.durability() != DurabilityPolicy.NONE) {
             takeSnapshot(true);
         }
         journal.close();
