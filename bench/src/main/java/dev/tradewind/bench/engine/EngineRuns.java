@@ -163,7 +163,7 @@ final class EngineRuns {
      * @param p50Micros ... from the scheduled send time to the completion of the command's future
      */
     record Latency(int rate, long measured, double p50Micros, double p99Micros, double p999Micros, double p9999Micros,
-                   double maxMicros, long overloaded, double achievedRate, SequencerMetrics metrics) {
+                   double maxMicros, long overloaded, double achievedRate, SequencerMetrics metrics, Histogram lateWakeups) {
     }
 
     /**
@@ -186,13 +186,19 @@ final class EngineRuns {
                 AtomicLong overloaded = new AtomicLong();
                 CompletableFuture<?>[] last = new CompletableFuture<?>[1];
                 int maxChunk = sequencer.config().maxBatchSize();
+                // How late the producer wakes from parkNanos: the machine's scheduling noise, charged to every figure.
+                Histogram lateWakeups = new Histogram(3);
                 long start = System.nanoTime() + 1_000_000;
                 int next = 0;
                 while (next < total) {
                     long now = System.nanoTime();
                     long dueThrough = now < start ? -1 : Math.min(total - 1, (now - start) / interval);
                     if (dueThrough < next) {
-                        LockSupport.parkNanos(start + next * interval - now);
+                        long wakeAt = start + next * interval;
+                        LockSupport.parkNanos(wakeAt - now);
+                        if (next >= warmup) {
+                            lateWakeups.recordValue(Math.max(0, System.nanoTime() - wakeAt));
+                        }
                         continue;
                     }
                     int from = next;
@@ -222,7 +228,7 @@ final class EngineRuns {
                 double achieved = (total - warmup) * 1e9 / Math.max(1, sent - (start + warmup * interval));
                 return new Latency(rate, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
                         h.getValueAtPercentile(99.9) / 1e3, h.getValueAtPercentile(99.99) / 1e3, h.getMaxValue() / 1e3,
-                        overloaded.get(), achieved, sequencer.metrics());
+                        overloaded.get(), achieved, sequencer.metrics(), lateWakeups);
             }
         } finally {
             deleteRecursively(dir);
