@@ -22,12 +22,17 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Appends commands to the journal with group commit: {@link #append} frames records into an
- * in-memory batch, {@link #commit} hands the whole batch to the OS in one write and, per
- * {@link DurabilityPolicy}, forces it with one {@code fdatasync}.
+ * in-memory batch, {@link #write} hands the whole batch to the OS in one write, {@link #force} makes
+ * everything written so far durable with one {@code fdatasync}; {@link #commit} is both, per
+ * {@link DurabilityPolicy}.
  *
- * <p>Single-threaded: one writer thread owns an instance. {@link #durableSequence()}, {@link #forces()}
- * and {@link #fsyncLatency()} may be read from any thread. After an I/O error the writer is failed and
- * refuses further use: what reached the disk is unknown, so the process must recover from the files.
+ * <p>One writer thread owns an instance ({@link #append}, {@link #discardPending}, {@link #write},
+ * {@link #commit}, {@link #close}). {@link #force} is thread-safe, so another thread can fsync batch N
+ * while the writer prepares and writes batch N + 1 (a force covers every batch written before it
+ * started); {@link #writtenSequence()}, {@link #durableSequence()}, {@link #nanosUntilForceDue()},
+ * {@link #forces()} and {@link #fsyncLatency()} may be read from any thread. After an I/O error the
+ * writer is failed and refuses further use: what reached the disk is unknown, so the process must
+ * recover from the files.
  *
  * <p>Under {@link DurabilityPolicy#NONE} it touches no file and only keeps the sequence bookkeeping.
  */
@@ -42,22 +47,25 @@ public final class JournalWriter<C> implements AutoCloseable {
     private int[] recordStarts = new int[256];
     private int pending;
 
-    private FileChannel channel;
+    /** Replaced only under {@link #forceLock}, after the old segment was forced (see {@link #roll}). */
+    private volatile FileChannel channel;
     private long segmentBytes;
+    /** Serializes forces and segment rolls: a force reads the written sequence and the channel together. */
+    private final Object forceLock = new Object();
 
     private long appendedSequence;
     private long appendedTimestamp;
-    private long writtenSequence;
+    private volatile long writtenSequence;
     private long writtenTimestamp;
     private volatile long durableSequence;
-    private long lastForceNanos;
+    private volatile long lastForceNanos;
 
     private final AtomicLong forces = new AtomicLong();
     private final Recorder fsyncNanos = new Recorder(3);
     private final Histogram fsyncTotal = new Histogram(3);
 
-    private boolean failed;
-    private boolean closed;
+    private volatile boolean failed;
+    private volatile boolean closed;
 
     private JournalWriter(JournalConfig config, Codec<C> codec, FileChannel channel, long segmentBytes,
                           long lastSequence, long lastTimestamp) {
@@ -315,42 +323,56 @@ public final class JournalWriter<C> implements AutoCloseable {
     }
 
     /**
-     * Writes the pending batch with one write and, per policy, forces it. Rolls to a new segment first
-     * if the batch would overflow the current one.
+     * Writes the pending batch with one write and, per policy, forces it (PER_BATCH: always; INTERVAL:
+     * if due). Rolls to a new segment first if the batch would overflow the current one.
      *
      * @return whether the journal is now durable up to {@link #lastSequence()}
      */
     public boolean commit() throws IOException {
+        boolean wrote = write();
+        if (wrote && config.durability() == DurabilityPolicy.PER_BATCH) {
+            force();
+            return true;
+        }
+        forceIfDue();
+        return durableSequence == writtenSequence;
+    }
+
+    /**
+     * Hands the pending batch to the OS with one write, without forcing it (writer thread). Rolls to a
+     * new segment first if the batch would overflow the current one. Under {@link DurabilityPolicy#NONE}
+     * it only advances the written and durable sequences.
+     *
+     * @return whether there was anything to write
+     */
+    public boolean write() throws IOException {
         checkUsable();
+        if (pending == 0) {
+            return false;
+        }
         try {
-            if (pending > 0 && channel == null) {
-                writtenSequence = appendedSequence;
+            if (channel == null) {
                 writtenTimestamp = appendedTimestamp;
+                writtenSequence = appendedSequence;
                 durableSequence = appendedSequence;
                 pending = 0;
                 return true;
             }
-            if (pending > 0) {
-                int length = batch.position();
-                if (segmentBytes > SEGMENT_HEADER_SIZE && segmentBytes + length > config.segmentSizeBytes()) {
-                    roll();
-                }
-                ByteBuffer out = ByteBuffer.wrap(batch.array(), 0, length);
-                while (out.hasRemaining()) {
-                    channel.write(out);
-                }
-                segmentBytes += length;
-                writtenSequence = appendedSequence;
-                writtenTimestamp = appendedTimestamp;
-                batch.reset();
-                pending = 0;
-                if (config.durability() == DurabilityPolicy.PER_BATCH) {
-                    force();
-                    return true;
-                }
+            int length = batch.position();
+            if (segmentBytes > SEGMENT_HEADER_SIZE && segmentBytes + length > config.segmentSizeBytes()) {
+                roll();
             }
-            forceIfDue();
-            return durableSequence == writtenSequence;
+            ByteBuffer out = ByteBuffer.wrap(batch.array(), 0, length);
+            FileChannel target = channel;
+            while (out.hasRemaining()) {
+                target.write(out);
+            }
+            segmentBytes += length;
+            writtenTimestamp = appendedTimestamp;
+            writtenSequence = appendedSequence; // volatile: publishes the write to forcing threads
+            batch.reset();
+            pending = 0;
+            return true;
         } catch (IOException | RuntimeException e) {
             failed = true;
             throw e;
@@ -373,31 +395,40 @@ public final class JournalWriter<C> implements AutoCloseable {
         return Math.max(0, left);
     }
 
-    /** Forces everything written so far to stable storage (no-op if already durable). */
+    /**
+     * Forces everything written so far to stable storage (no-op if already durable). Thread-safe: it may
+     * run on another thread while the writer appends and writes the next batch; it then covers what
+     * was written when it started.
+     */
     public void force() throws IOException {
         checkUsable();
-        if (durableSequence == writtenSequence) {
-            return;
-        }
-        try {
-            long start = System.nanoTime();
-            channel.force(false);
-            long end = System.nanoTime();
-            fsyncNanos.recordValue(end - start);
-            forces.incrementAndGet();
-            lastForceNanos = end;
-            durableSequence = writtenSequence;
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            throw e;
+        synchronized (forceLock) {
+            long target = writtenSequence;
+            if (durableSequence >= target) {
+                return;
+            }
+            try {
+                long start = System.nanoTime();
+                channel.force(false);
+                long end = System.nanoTime();
+                fsyncNanos.recordValue(end - start);
+                forces.incrementAndGet();
+                lastForceNanos = end;
+                durableSequence = target;
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
         }
     }
 
     private void roll() throws IOException {
-        force();
-        channel.close();
-        channel = createSegment(directory, writtenSequence + 1, writtenTimestamp);
-        segmentBytes = SEGMENT_HEADER_SIZE;
+        synchronized (forceLock) { // no force may run on the channel being closed
+            force();
+            channel.close();
+            channel = createSegment(directory, writtenSequence + 1, writtenTimestamp);
+            segmentBytes = SEGMENT_HEADER_SIZE;
+        }
         LOG.log(Level.DEBUG, "Rolled journal to a segment starting at {0}", writtenSequence + 1);
     }
 
@@ -445,7 +476,7 @@ public final class JournalWriter<C> implements AutoCloseable {
         return directory;
     }
 
-    /** Commits pending records, forces and closes. Idempotent. */
+    /** Commits pending records, forces and closes (writer thread, once no other thread forces). Idempotent. */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -457,9 +488,11 @@ public final class JournalWriter<C> implements AutoCloseable {
                 force();
             }
         } finally {
-            closed = true;
-            if (channel != null) {
-                channel.close();
+            synchronized (forceLock) {
+                closed = true;
+                if (channel != null) {
+                    channel.close();
+                }
             }
         }
     }
