@@ -111,12 +111,13 @@ public final class EngineBenchmark implements Benchmark {
                     Latency l = EngineRuns.latency(one, DurabilityPolicy.PER_BATCH, dir, rate, 1, seconds);
                     results.add(l);
                     System.out.printf(Locale.ROOT, "  latency at %,d/s run %d: p50 %.0f, p99 %.0f, p99.9 %.0f, p99.99 %.0f, max %.0f µs; "
-                                    + "%,d measured, %.0f/s achieved, %d overloaded, mean batch %.1f, fsync p50 %.0f / p99 %.0f µs; "
+                                    + "%,d measured, %.0f/s achieved, %d overloaded, mean batch %.1f, fsync p50 %.0f / p99 %.0f / max %.0f µs; "
                                     + "producer wakes late by p50 %.0f / p99 %.0f µs (load %s)%n",
                             rate, r + 1, l.p50Micros(), l.p99Micros(), l.p999Micros(), l.p9999Micros(), l.maxMicros(), l.measured(),
                             l.achievedRate(), l.overloaded(), l.metrics().batchSize().getMean(),
                             l.metrics().fsyncLatencyNanos().getValueAtPercentile(50) / 1e3,
                             l.metrics().fsyncLatencyNanos().getValueAtPercentile(99) / 1e3,
+                            l.metrics().fsyncLatencyNanos().getMaxValue() / 1e3,
                             l.lateWakeups().getValueAtPercentile(50) / 1e3, l.lateWakeups().getValueAtPercentile(99) / 1e3, loadAverage());
                 }
                 double p50 = median(results, Latency::p50Micros);
