@@ -298,9 +298,15 @@ public final class JournalWriter<C> implements AutoCloseable {
         appendedTimestamp = timestamp;
     }
 
-    /** Records appended since the last commit. */
+    /** Records appended since the last write. */
     public int pendingRecords() {
         return pending;
+    }
+
+    /** Whether the records appended since the last write no longer fit in the current segment (they will roll it). */
+    public boolean pendingOverflowsSegment() {
+        return pending > 0 && channel != null && segmentBytes > SEGMENT_HEADER_SIZE
+                && segmentBytes + batch.position() > config.segmentSizeBytes();
     }
 
     /** Drops pending records so that only the first {@code keep} remain (e.g. a command whose apply failed). */

@@ -32,11 +32,17 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Its results and events are released (futures completed, events published) only once the batch
  * is durable per policy, strictly in order. Under {@link DurabilityPolicy#PER_BATCH} the fsync runs on
- * the {@link JournalSyncer}'s thread: the batch waits in {@link #inFlight} while the writer goes on
+ * the {@link JournalSyncer}'s thread: the batch waits in {@code inFlight} while the writer goes on
  * with the next ones (at most {@link #MAX_IN_FLIGHT} batches), and is released when the syncer reports
  * its fsync. Under {@link DurabilityPolicy#INTERVAL} and {@link DurabilityPolicy#NONE} a batch is
  * released as soon as it is written. Control tasks (attaching and detaching consumers) run only with
  * nothing in flight, so a new consumer's start sequence and the batches it is offered agree.
+ *
+ * <p>The journal I/O stays strictly serial under PER_BATCH: while an fsync runs, the records of the
+ * batches applied meanwhile stay in the journal's buffer and are written together (one group commit)
+ * once it completes. So at most one written-but-unforced group commit is ever on disk, and after an
+ * OS crash a damaged tail can only be that last group: tail repair keeps telling a torn tail (truncate)
+ * from damage to durable data (refuse to start), as without the pipeline.
  */
 final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runnable {
     private static final System.Logger LOG = System.getLogger(WriterLoop.class.getName());
@@ -93,8 +99,12 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     private final ArrayDeque<PendingBatch> inFlight = new ArrayDeque<>();
     private final ArrayDeque<PendingBatch> spare = new ArrayDeque<>();
 
-    /** Batches written but not yet durable before the writer waits for the disk instead of draining more. */
-    static final int MAX_IN_FLIGHT = 16;
+    /**
+     * Batches applied but not yet durable before the writer waits for the disk instead of draining more.
+     * It also waits once the records waiting for the fsync in progress fill the current journal
+     * segment, so a group commit stays about the size of the segment's room, as without the pipeline.
+     */
+    static final int MAX_IN_FLIGHT = 32;
 
     /** One drained batch: the queue entries, their outcomes once applied, and what releasing them needs. */
     static final class PendingBatch {
@@ -180,7 +190,8 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
                     runControlTasks();
                 }
                 releaseDurable();
-                if (inFlight.size() >= MAX_IN_FLIGHT) {
+                writeIfDiskIdle();
+                if (inFlight.size() >= MAX_IN_FLIGHT || (pipelined && journal.pendingOverflowsSegment())) {
                     awaitDurable();
                 } else if (drain() > 0) {
                     processBatch();
@@ -214,14 +225,14 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
 
     private void idle() {
         for (int i = 0; i < config.idleSpins(); i++) {
-            if (queue.hasPublished() || !control.isEmpty() || releasable()) {
+            if (queue.hasPublished() || !control.isEmpty() || releasable() || writable()) {
                 return;
             }
             Thread.onSpinWait();
         }
         // The syncer wakes us through the queue after each fsync, producers after each offer.
         queue.prepareToPark();
-        if (queue.hasPublished() || !control.isEmpty() || queue.isClosed() || releasable()) {
+        if (queue.hasPublished() || !control.isEmpty() || queue.isClosed() || releasable() || writable()) {
             queue.cancelPark();
             return;
         }
@@ -231,7 +242,7 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     /** Too much in flight: wait for the syncer (or a failure) rather than drain more. */
     private void awaitDurable() {
         queue.prepareToPark();
-        if (releasable() || !control.isEmpty()) {
+        if (releasable() || writable() || !control.isEmpty()) {
             queue.cancelPark();
             return;
         }
@@ -258,11 +269,35 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
         }
     }
 
-    /** Forces on this thread and releases everything in flight (before control tasks and when halting on apply). */
-    private void drainPipeline() throws IOException {
-        if (inFlight.isEmpty()) {
+    /** Records wait in the journal's buffer while a written group is being forced (PER_BATCH). */
+    private boolean writable() {
+        return journal.pendingRecords() > 0 && journal.durableSequence() == journal.writtenSequence();
+    }
+
+    /**
+     * Writes the records applied so far as one group commit, unless (PER_BATCH) the previous group is
+     * still being forced: then they wait, and more join them, until it is durable.
+     */
+    private void writeIfDiskIdle() throws IOException {
+        if (journal.pendingRecords() == 0 || (pipelined && journal.durableSequence() != journal.writtenSequence())) {
             return;
         }
+        journal.write();
+        if (syncer != null) {
+            syncer.written();
+        }
+    }
+
+    /**
+     * Makes everything applied durable on this thread and releases it (before control tasks, at
+     * shutdown, when halting on apply). The group being forced is waited for before the rest is written.
+     */
+    private void drainPipeline() throws IOException {
+        if (inFlight.isEmpty() && journal.pendingRecords() == 0) {
+            return;
+        }
+        journal.force();
+        journal.write();
         journal.force();
         releaseDurable();
     }
@@ -283,29 +318,32 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
         long firstSequence = sequence + 1;
         int failedAt = -1;
         ApplyFailed applyFailure = null;
-        for (int i = 0; i < entryCount; i++) {
-            int journalMark = journal.pendingRecords();
-            int eventMark = events.size();
-            long sequenceMark = sequence;
-            try {
-                outcomes[i] = switch (entries[i]) {
-                    case CommandEntry entry -> applyCommand(entry.command(), timestamp);
-                    case BatchEntry entry -> applyBatch(entry.commands(), timestamp);
-                    case QueryEntry entry -> runQuery(entry.query());
-                };
-            } catch (ApplyFailed e) {
-                journal.discardPending(journalMark);
-                events.rollback(eventMark, sequenceMark);
-                sequence = sequenceMark;
-                failedAt = i;
-                applyFailure = e;
-                break;
-            }
-        }
-        // Entries from failedAt on get no outcome: they fail when the engine halts below.
-        batch.count = failedAt < 0 ? entryCount : failedAt;
         try {
-            journal.write();
+            for (int i = 0; i < entryCount; i++) {
+                if (pipelined && i > 0) {
+                    writeIfDiskIdle(); // the fsync finished meanwhile: keep the disk busy
+                }
+                int journalMark = journal.pendingRecords();
+                int eventMark = events.size();
+                long sequenceMark = sequence;
+                try {
+                    outcomes[i] = switch (entries[i]) {
+                        case CommandEntry entry -> applyCommand(entry.command(), timestamp);
+                        case BatchEntry entry -> applyBatch(entry.commands(), timestamp);
+                        case QueryEntry entry -> runQuery(entry.query());
+                    };
+                } catch (ApplyFailed e) {
+                    journal.discardPending(journalMark);
+                    events.rollback(eventMark, sequenceMark);
+                    sequence = sequenceMark;
+                    failedAt = i;
+                    applyFailure = e;
+                    break;
+                }
+            }
+            // Entries from failedAt on get no outcome: they fail when the engine halts below.
+            batch.count = failedAt < 0 ? entryCount : failedAt;
+            writeIfDiskIdle();
         } catch (IOException | RuntimeException e) {
             EngineRejectedException reason = new EngineRejectedException(EngineErrorCode.ENGINE_HALTED,
                     "journal write failed; commands of this batch may or may not be durable", e);
@@ -328,9 +366,6 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
             }
         }
         current = spare.isEmpty() ? new PendingBatch() : spare.poll();
-        if (syncer != null) {
-            syncer.written();
-        }
         if (pipelined) {
             inFlight.addLast(batch);
         } else {
@@ -474,6 +509,13 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     private void takeSnapshot(boolean synchronous) {
         lastSnapshotSequence = sequence; // also on failure: retry after another interval, not every batch
         try {
+            // A snapshot must never get ahead of the durable journal: one or two fsyncs on this thread,
+            // every snapshotEveryCommands commands.
+            if (pipelined) {
+                drainPipeline();
+            } else if (config.durability() == DurabilityPolicy.INTERVAL) {
+                journal.force();
+            }
             BufferDataOutput out = new BufferDataOutput(lastSnapshotSize + lastSnapshotSize / 4);
             long start = System.nanoTime();
             machine.writeSnapshot(out);
@@ -503,7 +545,8 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     private void writeSnapshot(long snapshotSequence, long timestamp, BufferDataOutput state) {
         try {
             if (journal.durableSequence() < snapshotSequence) {
-                journal.force(); // a snapshot must never get ahead of the durable journal
+                throw new IllegalStateException("snapshot " + snapshotSequence + " is ahead of the durable journal ("
+                        + journal.durableSequence() + ")");
             }
             snapshots.write(snapshotSequence, timestamp, state.array(), state.position());
             lastSnapshotWritten = snapshotSequence;
@@ -521,14 +564,15 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     // ---- lifecycle ----
 
     private void shutdownCleanly() throws IOException, InterruptedException {
+        journal.force();
         journal.write();
         journal.force();
         releaseDurable();
+        snapshotExecutor.shutdown();
+        snapshotExecutor.awaitTermination(1, TimeUnit.HOURS);
         if (syncer != null) {
             syncer.stop();
         }
-        snapshotExecutor.shutdown();
-        snapshotExecutor.awaitTermination(1, TimeUnit.HOURS);
         if (sequence > lastSnapshotWritten && config.durability() != DurabilityPolicy.NONE) {
             takeSnapshot(true);
         }
