@@ -3,7 +3,7 @@ package dev.tradewind.engine.journal;
 /**
  * When journaled commands are forced to stable storage, relative to releasing their results.
  *
- * <p>Both policies survive a process crash (SIGKILL, OOM) without losing an acknowledged command:
+ * <p>{@link #PER_BATCH} and {@link #INTERVAL} survive a process crash (SIGKILL, OOM) without losing an acknowledged command:
  * a batch is handed to the OS with {@code write} before any result is released, and the page cache
  * outlives the process. They differ on an OS crash or power loss.
  */
@@ -21,5 +21,13 @@ public enum DurabilityPolicy {
      * recovery may refuse to start if the lost pages were not a contiguous tail (see
      * {@link JournalWriter#open}).
      */
-    INTERVAL
+    INTERVAL,
+    /**
+     * No journal at all: nothing is encoded, written or read, no snapshot is taken or loaded, every
+     * start begins from an empty state machine and past events cannot be regenerated (a consumer must
+     * attach {@code LIVE} and cannot re-sync after a lag). Results are released as soon as the batch is
+     * applied. Only for measuring the state machine and the producer hand-off (benchmarks, tests):
+     * a crash loses everything.
+     */
+    NONE
 }

@@ -22,12 +22,19 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Appends commands to the journal with group commit: {@link #append} frames records into an
- * in-memory batch, {@link #commit} hands the whole batch to the OS in one write and, per
- * {@link DurabilityPolicy}, forces it with one {@code fdatasync}.
+ * in-memory batch, {@link #write} hands the whole batch to the OS in one write, {@link #force} makes
+ * everything written so far durable with one {@code fdatasync}; {@link #commit} is both, per
+ * {@link DurabilityPolicy}.
  *
- * <p>Single-threaded: one writer thread owns an instance. {@link #durableSequence()}, {@link #forces()}
- * and {@link #fsyncLatency()} may be read from any thread. After an I/O error the writer is failed and
- * refuses further use: what reached the disk is unknown, so the process must recover from the files.
+ * <p>One writer thread owns an instance ({@link #append}, {@link #discardPending}, {@link #write},
+ * {@link #commit}, {@link #close}). {@link #force} is thread-safe, so another thread can fsync batch N
+ * while the writer prepares and writes batch N + 1 (a force covers every batch written before it
+ * started); {@link #writtenSequence()}, {@link #durableSequence()}, {@link #nanosUntilForceDue()},
+ * {@link #forces()} and {@link #fsyncLatency()} may be read from any thread. After an I/O error the
+ * writer is failed and refuses further use: what reached the disk is unknown, so the process must
+ * recover from the files.
+ *
+ * <p>Under {@link DurabilityPolicy#NONE} it touches no file and only keeps the sequence bookkeeping.
  */
 public final class JournalWriter<C> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JournalWriter.class.getName());
@@ -40,22 +47,25 @@ public final class JournalWriter<C> implements AutoCloseable {
     private int[] recordStarts = new int[256];
     private int pending;
 
-    private FileChannel channel;
+    /** Replaced only under {@link #forceLock}, after the old segment was forced (see {@link #roll}). */
+    private volatile FileChannel channel;
     private long segmentBytes;
+    /** Serializes forces and segment rolls: a force reads the written sequence and the channel together. */
+    private final Object forceLock = new Object();
 
     private long appendedSequence;
     private long appendedTimestamp;
-    private long writtenSequence;
+    private volatile long writtenSequence;
     private long writtenTimestamp;
     private volatile long durableSequence;
-    private long lastForceNanos;
+    private volatile long lastForceNanos;
 
     private final AtomicLong forces = new AtomicLong();
     private final Recorder fsyncNanos = new Recorder(3);
     private final Histogram fsyncTotal = new Histogram(3);
 
-    private boolean failed;
-    private boolean closed;
+    private volatile boolean failed;
+    private volatile boolean closed;
 
     private JournalWriter(JournalConfig config, Codec<C> codec, FileChannel channel, long segmentBytes,
                           long lastSequence, long lastTimestamp) {
@@ -85,6 +95,9 @@ public final class JournalWriter<C> implements AutoCloseable {
      * and also throws. Earlier segments are verified when they are replayed.
      */
     public static <C> JournalWriter<C> open(JournalConfig config, Codec<C> codec) throws IOException {
+        if (config.durability() == DurabilityPolicy.NONE) {
+            return new JournalWriter<>(config, codec, null, 0, 0, 0); // touches no file
+        }
         Path dir = config.directory();
         Files.createDirectories(dir);
         List<SegmentFile> segments = JournalFiles.list(dir);
@@ -248,6 +261,15 @@ public final class JournalWriter<C> implements AutoCloseable {
         if (timestamp < appendedTimestamp) {
             throw new IllegalArgumentException("timestamp " + timestamp + " is before the previous one " + appendedTimestamp);
         }
+        if (channel == null) { // DurabilityPolicy.NONE: only the sequence bookkeeping
+            if (pending == recordStarts.length) {
+                recordStarts = Arrays.copyOf(recordStarts, pending * 2);
+            }
+            recordStarts[pending++] = 0;
+            appendedSequence = sequence;
+            appendedTimestamp = timestamp;
+            return;
+        }
         int start = batch.position();
         batch.position(start + RECORD_HEADER_SIZE);
         try {
@@ -276,9 +298,15 @@ public final class JournalWriter<C> implements AutoCloseable {
         appendedTimestamp = timestamp;
     }
 
-    /** Records appended since the last commit. */
+    /** Records appended since the last write. */
     public int pendingRecords() {
         return pending;
+    }
+
+    /** Whether the records appended since the last write no longer fit in the current segment (they will roll it). */
+    public boolean pendingOverflowsSegment() {
+        return pending > 0 && channel != null && segmentBytes > SEGMENT_HEADER_SIZE
+                && segmentBytes + batch.position() > config.segmentSizeBytes();
     }
 
     /** Drops pending records so that only the first {@code keep} remain (e.g. a command whose apply failed). */
@@ -292,40 +320,65 @@ public final class JournalWriter<C> implements AutoCloseable {
         }
         batch.position(recordStarts[keep]);
         appendedSequence -= pending - keep;
-        appendedTimestamp = keep == 0 ? writtenTimestamp : JournalFormat.getLong(batch.array(), recordStarts[keep - 1] + 16);
+        if (channel != null) {
+            appendedTimestamp = keep == 0 ? writtenTimestamp : JournalFormat.getLong(batch.array(), recordStarts[keep - 1] + 16);
+        } else if (keep == 0) {
+            appendedTimestamp = writtenTimestamp;
+        }
         pending = keep;
     }
 
     /**
-     * Writes the pending batch with one write and, per policy, forces it. Rolls to a new segment first
-     * if the batch would overflow the current one.
+     * Writes the pending batch with one write and, per policy, forces it (PER_BATCH: always; INTERVAL:
+     * if due). Rolls to a new segment first if the batch would overflow the current one.
      *
      * @return whether the journal is now durable up to {@link #lastSequence()}
      */
     public boolean commit() throws IOException {
+        boolean wrote = write();
+        if (wrote && config.durability() == DurabilityPolicy.PER_BATCH) {
+            force();
+            return true;
+        }
+        forceIfDue();
+        return durableSequence == writtenSequence;
+    }
+
+    /**
+     * Hands the pending batch to the OS with one write, without forcing it (writer thread). Rolls to a
+     * new segment first if the batch would overflow the current one. Under {@link DurabilityPolicy#NONE}
+     * it only advances the written and durable sequences.
+     *
+     * @return whether there was anything to write
+     */
+    public boolean write() throws IOException {
         checkUsable();
+        if (pending == 0) {
+            return false;
+        }
         try {
-            if (pending > 0) {
-                int length = batch.position();
-                if (segmentBytes > SEGMENT_HEADER_SIZE && segmentBytes + length > config.segmentSizeBytes()) {
-                    roll();
-                }
-                ByteBuffer out = ByteBuffer.wrap(batch.array(), 0, length);
-                while (out.hasRemaining()) {
-                    channel.write(out);
-                }
-                segmentBytes += length;
-                writtenSequence = appendedSequence;
+            if (channel == null) {
                 writtenTimestamp = appendedTimestamp;
-                batch.reset();
+                writtenSequence = appendedSequence;
+                durableSequence = appendedSequence;
                 pending = 0;
-                if (config.durability() == DurabilityPolicy.PER_BATCH) {
-                    force();
-                    return true;
-                }
+                return true;
             }
-            forceIfDue();
-            return durableSequence == writtenSequence;
+            int length = batch.position();
+            if (segmentBytes > SEGMENT_HEADER_SIZE && segmentBytes + length > config.segmentSizeBytes()) {
+                roll();
+            }
+            ByteBuffer out = ByteBuffer.wrap(batch.array(), 0, length);
+            FileChannel target = channel;
+            while (out.hasRemaining()) {
+                target.write(out);
+            }
+            segmentBytes += length;
+            writtenTimestamp = appendedTimestamp;
+            writtenSequence = appendedSequence; // volatile: publishes the write to forcing threads
+            batch.reset();
+            pending = 0;
+            return true;
         } catch (IOException | RuntimeException e) {
             failed = true;
             throw e;
@@ -348,31 +401,40 @@ public final class JournalWriter<C> implements AutoCloseable {
         return Math.max(0, left);
     }
 
-    /** Forces everything written so far to stable storage (no-op if already durable). */
+    /**
+     * Forces everything written so far to stable storage (no-op if already durable). Thread-safe: it may
+     * run on another thread while the writer appends and writes the next batch; it then covers what
+     * was written when it started.
+     */
     public void force() throws IOException {
         checkUsable();
-        if (durableSequence == writtenSequence) {
-            return;
-        }
-        try {
-            long start = System.nanoTime();
-            channel.force(false);
-            long end = System.nanoTime();
-            fsyncNanos.recordValue(end - start);
-            forces.incrementAndGet();
-            lastForceNanos = end;
-            durableSequence = writtenSequence;
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            throw e;
+        synchronized (forceLock) {
+            long target = writtenSequence;
+            if (durableSequence >= target) {
+                return;
+            }
+            try {
+                long start = System.nanoTime();
+                channel.force(false);
+                long end = System.nanoTime();
+                fsyncNanos.recordValue(end - start);
+                forces.incrementAndGet();
+                lastForceNanos = end;
+                durableSequence = target;
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
         }
     }
 
     private void roll() throws IOException {
-        force();
-        channel.close();
-        channel = createSegment(directory, writtenSequence + 1, writtenTimestamp);
-        segmentBytes = SEGMENT_HEADER_SIZE;
+        synchronized (forceLock) { // no force may run on the channel being closed
+            force();
+            channel.close();
+            channel = createSegment(directory, writtenSequence + 1, writtenTimestamp);
+            segmentBytes = SEGMENT_HEADER_SIZE;
+        }
         LOG.log(Level.DEBUG, "Rolled journal to a segment starting at {0}", writtenSequence + 1);
     }
 
@@ -420,7 +482,7 @@ public final class JournalWriter<C> implements AutoCloseable {
         return directory;
     }
 
-    /** Commits pending records, forces and closes. Idempotent. */
+    /** Commits pending records, forces and closes (writer thread, once no other thread forces). Idempotent. */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -432,8 +494,12 @@ public final class JournalWriter<C> implements AutoCloseable {
                 force();
             }
         } finally {
-            closed = true;
-            channel.close();
+            synchronized (forceLock) {
+                closed = true;
+                if (channel != null) {
+                    channel.close();
+                }
+            }
         }
     }
 }

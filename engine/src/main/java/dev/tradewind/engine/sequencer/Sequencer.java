@@ -1,6 +1,7 @@
 package dev.tradewind.engine.sequencer;
 
 import dev.tradewind.engine.journal.BufferDataInput;
+import dev.tradewind.engine.journal.DurabilityPolicy;
 import dev.tradewind.engine.journal.JournalReader;
 import dev.tradewind.engine.journal.JournalWriter;
 import dev.tradewind.engine.journal.Snapshot;
@@ -84,7 +85,8 @@ public final class Sequencer<C, R, E, M extends StateMachine<C, R, E>> implement
         Files.createDirectories(config.directory());
         SnapshotStore snapshots = new SnapshotStore(config.snapshotDirectory(), config.snapshotsToKeep());
         M machine = machineFactory.get();
-        Optional<Snapshot> snapshot = snapshots.recoverNewest();
+        boolean journaled = config.durability() != DurabilityPolicy.NONE;
+        Optional<Snapshot> snapshot = journaled ? snapshots.recoverNewest() : Optional.empty();
         long snapshotSequence = 0;
         long snapshotTimestamp = 0;
         if (snapshot.isPresent()) {
@@ -103,10 +105,12 @@ public final class Sequencer<C, R, E, M extends StateMachine<C, R, E>> implement
                         + journal.lastSequence() + ": journal data was lost. Restore the journal, or move the snapshots "
                         + "away to start from the journal alone.");
             }
-            try (JournalReader<C> reader = JournalReader.open(config.journalDirectory(), codec, snapshotSequence)) {
-                Consumer<E> ignore = event -> { };
-                reader.replay(journal.lastSequence(), (sequence, timestamp, command) ->
-                        machine.apply(sequence, timestamp, command, ignore));
+            if (journaled) {
+                try (JournalReader<C> reader = JournalReader.open(config.journalDirectory(), codec, snapshotSequence)) {
+                    Consumer<E> ignore = event -> { };
+                    reader.replay(journal.lastSequence(), (sequence, timestamp, command) ->
+                            machine.apply(sequence, timestamp, command, ignore));
+                }
             }
             if (machine.lastSequence() != journal.lastSequence()) {
                 throw new IllegalStateException("After replay the state is at sequence " + machine.lastSequence()

@@ -7,6 +7,7 @@ import dev.tradewind.engine.journal.JournalWriter;
 import dev.tradewind.engine.journal.SnapshotStore;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +28,21 @@ import org.HdrHistogram.Recorder;
  * The single writer: owns the state machine and the journal writer, and does everything that touches
  * them on one thread. Per batch: drain up to {@code maxBatchSize} commands, stamp one timestamp, and for
  * each command encode it into the journal batch (an unencodable one is rejected before it gets a
- * sequence) then apply it; write and (per policy) fsync the batch; complete the futures; publish the
- * events; maybe snapshot.
+ * sequence) then apply it; write the batch to the OS; maybe snapshot.
+ *
+ * <p>Its results and events are released (futures completed, events published) only once the batch
+ * is durable per policy, strictly in order. Under {@link DurabilityPolicy#PER_BATCH} the fsync runs on
+ * the {@link JournalSyncer}'s thread: the batch waits in {@code inFlight} while the writer goes on
+ * with the next ones (at most {@link #MAX_IN_FLIGHT} batches), and is released when the syncer reports
+ * its fsync. Under {@link DurabilityPolicy#INTERVAL} and {@link DurabilityPolicy#NONE} a batch is
+ * released as soon as it is written. Control tasks (attaching and detaching consumers) run only with
+ * nothing in flight, so a new consumer's start sequence and the batches it is offered agree.
+ *
+ * <p>The journal I/O stays strictly serial under PER_BATCH: while an fsync runs, the records of the
+ * batches applied meanwhile stay in the journal's buffer and are written together (one group commit)
+ * once it completes. So at most one written-but-unforced group commit is ever on disk, and after an
+ * OS crash a damaged tail can only be that last group: tail repair keeps telling a torn tail (truncate)
+ * from damage to durable data (refuse to start), as without the pipeline.
  */
 final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runnable {
     private static final System.Logger LOG = System.getLogger(WriterLoop.class.getName());
@@ -77,9 +91,47 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
 
     private final List<Subscription<E>> subscribers = new ArrayList<>();
     private final EventBatchBuilder<E> events = new EventBatchBuilder<>();
-    private Entry[] entries = new Entry[64];
-    private Object[] outcomes = new Object[64];
-    private int entryCount;
+    private final JournalSyncer syncer;
+    private final boolean pipelined;
+    /** The batch being drained and applied. */
+    private PendingBatch current = new PendingBatch();
+    /** Applied and written, waiting for their fsync, oldest first. */
+    private final ArrayDeque<PendingBatch> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<PendingBatch> spare = new ArrayDeque<>();
+
+    /**
+     * Batches applied but not yet durable before the writer waits for the disk instead of draining more.
+     * It also waits once the records waiting for the fsync in progress fill the current journal
+     * segment, so a group commit stays about the size of the segment's room, as without the pipeline.
+     */
+    static final int MAX_IN_FLIGHT = 32;
+
+    /** One drained batch: the queue entries, their outcomes once applied, and what releasing them needs. */
+    static final class PendingBatch {
+        Entry[] entries = new Entry[64];
+        Object[] outcomes = new Object[64];
+        int count;
+        /** The journal must be durable up to here before anything of this batch is released. */
+        long lastSequence;
+        long applied;
+        EventBatch<?> events;
+
+        void add(Entry entry) {
+            if (count == entries.length) {
+                entries = Arrays.copyOf(entries, count * 2);
+                outcomes = Arrays.copyOf(outcomes, count * 2);
+            }
+            entries[count++] = entry;
+        }
+
+        void clear() {
+            Arrays.fill(entries, 0, count, null);
+            Arrays.fill(outcomes, 0, count, null);
+            count = 0;
+            applied = 0;
+            events = null;
+        }
+    }
 
     private long sequence;
     private long lastTimestamp;
@@ -121,14 +173,27 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
         this.lastSnapshotWritten = lastSnapshotSequence;
         this.snapshotExecutor = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("tradewind-snapshot-writer").daemon(true).factory());
+        this.pipelined = config.durability() == DurabilityPolicy.PER_BATCH;
+        this.syncer = config.durability() == DurabilityPolicy.NONE ? null
+                : new JournalSyncer(journal, config.durability(), queue::wakeConsumer);
     }
 
     @Override
     public void run() {
         try {
+            if (syncer != null) {
+                syncer.start();
+            }
             while (!halted) {
-                runControlTasks();
-                if (drain() > 0) {
+                if (!control.isEmpty()) {
+                    drainPipeline();
+                    runControlTasks();
+                }
+                releaseDurable();
+                writeIfDiskIdle();
+                if (inFlight.size() >= MAX_IN_FLIGHT || (pipelined && journal.pendingOverflowsSegment())) {
+                    awaitDurable();
+                } else if (drain() > 0) {
                     processBatch();
                 } else if (queue.isClosedAndDrained()) {
                     break;
@@ -147,103 +212,177 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     }
 
     private int drain() {
-        entryCount = 0;
+        PendingBatch batch = current;
         int commandCount = 0;
         Object item;
         while (commandCount < config.maxBatchSize() && (item = queue.poll()) != null) {
-            if (entryCount == entries.length) {
-                entries = Arrays.copyOf(entries, entryCount * 2);
-                outcomes = Arrays.copyOf(outcomes, entryCount * 2);
-            }
             Entry entry = (Entry) item;
-            entries[entryCount++] = entry;
-            commandCount += entry instanceof BatchEntry batch ? batch.commands().size() : 1;
+            batch.add(entry);
+            commandCount += entry instanceof BatchEntry b ? b.commands().size() : 1;
         }
-        return entryCount;
+        return batch.count;
     }
 
-    private void idle() throws IOException {
+    private void idle() {
         for (int i = 0; i < config.idleSpins(); i++) {
-            if (queue.hasPublished() || !control.isEmpty()) {
+            if (queue.hasPublished() || !control.isEmpty() || releasable() || writable()) {
                 return;
             }
             Thread.onSpinWait();
         }
-        long forceDue = journal.nanosUntilForceDue();
-        if (forceDue == 0) {
-            journal.forceIfDue();
-            return;
-        }
+        // The syncer wakes us through the queue after each fsync, producers after each offer.
         queue.prepareToPark();
-        if (queue.hasPublished() || !control.isEmpty() || queue.isClosed()) {
+        if (queue.hasPublished() || !control.isEmpty() || queue.isClosed() || releasable() || writable()) {
             queue.cancelPark();
             return;
         }
-        queue.park(Math.min(forceDue, MAX_PARK_NANOS));
+        queue.park(MAX_PARK_NANOS);
+    }
+
+    /** Too much in flight: wait for the syncer (or a failure) rather than drain more. */
+    private void awaitDurable() {
+        queue.prepareToPark();
+        if (releasable() || writable() || !control.isEmpty()) {
+            queue.cancelPark();
+            return;
+        }
+        queue.park(MAX_PARK_NANOS);
+    }
+
+    /** Whether the oldest in-flight batch is durable, or the syncer failed. */
+    private boolean releasable() {
+        PendingBatch oldest = inFlight.peekFirst();
+        return oldest != null && (oldest.lastSequence <= journal.durableSequence() || syncer.failure() != null);
+    }
+
+    /** Releases, in order, every in-flight batch the journal has made durable. */
+    private void releaseDurable() {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        long durable = journal.durableSequence();
+        while (!inFlight.isEmpty() && inFlight.peekFirst().lastSequence <= durable) {
+            release(inFlight.pollFirst());
+        }
+        if (!inFlight.isEmpty() && syncer.failure() != null) {
+            throw new JournalSyncFailed(syncer.failure());
+        }
+    }
+
+    /** Records wait in the journal's buffer while a written group is being forced (PER_BATCH). */
+    private boolean writable() {
+        return journal.pendingRecords() > 0 && journal.durableSequence() == journal.writtenSequence();
+    }
+
+    /**
+     * Writes the records applied so far as one group commit, unless (PER_BATCH) the previous group is
+     * still being forced: then they wait, and more join them, until it is durable.
+     */
+    private void writeIfDiskIdle() throws IOException {
+        if (journal.pendingRecords() == 0 || (pipelined && journal.durableSequence() != journal.writtenSequence())) {
+            return;
+        }
+        journal.write();
+        if (syncer != null) {
+            syncer.written();
+        }
+    }
+
+    /**
+     * Makes everything applied durable on this thread and releases it (before control tasks, at
+     * shutdown, when halting on apply). The group being forced is waited for before the rest is written.
+     */
+    private void drainPipeline() throws IOException {
+        if (inFlight.isEmpty() && journal.pendingRecords() == 0) {
+            return;
+        }
+        journal.force();
+        journal.write();
+        journal.force();
+        releaseDurable();
+    }
+
+    /** The syncer's fsync failed: the in-flight commands may or may not be durable. */
+    private static final class JournalSyncFailed extends RuntimeException {
+        JournalSyncFailed(Throwable cause) {
+            super("journal fsync failed: " + cause, cause);
+        }
     }
 
     private void processBatch() throws IOException {
+        PendingBatch batch = current;
+        Entry[] entries = batch.entries;
+        Object[] outcomes = batch.outcomes;
+        int entryCount = batch.count;
         long timestamp = nextTimestamp();
         long firstSequence = sequence + 1;
         int failedAt = -1;
         ApplyFailed applyFailure = null;
-        for (int i = 0; i < entryCount; i++) {
-            int journalMark = journal.pendingRecords();
-            int eventMark = events.size();
-            long sequenceMark = sequence;
-            try {
-                outcomes[i] = switch (entries[i]) {
-                    case CommandEntry entry -> applyCommand(entry.command(), timestamp);
-                    case BatchEntry entry -> applyBatch(entry.commands(), timestamp);
-                    case QueryEntry entry -> runQuery(entry.query());
-                };
-            } catch (ApplyFailed e) {
-                journal.discardPending(journalMark);
-                events.rollback(eventMark, sequenceMark);
-                sequence = sequenceMark;
-                failedAt = i;
-                applyFailure = e;
-                break;
-            }
-        }
-        int completed = failedAt < 0 ? entryCount : failedAt;
         try {
-            journal.commit();
+            for (int i = 0; i < entryCount; i++) {
+                if (pipelined && i > 0) {
+                    writeIfDiskIdle(); // the fsync finished meanwhile: keep the disk busy
+                }
+                int journalMark = journal.pendingRecords();
+                int eventMark = events.size();
+                long sequenceMark = sequence;
+                try {
+                    outcomes[i] = switch (entries[i]) {
+                        case CommandEntry entry -> applyCommand(entry.command(), timestamp);
+                        case BatchEntry entry -> applyBatch(entry.commands(), timestamp);
+                        case QueryEntry entry -> runQuery(entry.query());
+                    };
+                } catch (ApplyFailed e) {
+                    journal.discardPending(journalMark);
+                    events.rollback(eventMark, sequenceMark);
+                    sequence = sequenceMark;
+                    failedAt = i;
+                    applyFailure = e;
+                    break;
+                }
+            }
+            // Entries from failedAt on get no outcome: they fail when the engine halts below.
+            batch.count = failedAt < 0 ? entryCount : failedAt;
+            writeIfDiskIdle();
         } catch (IOException | RuntimeException e) {
             EngineRejectedException reason = new EngineRejectedException(EngineErrorCode.ENGINE_HALTED,
                     "journal write failed; commands of this batch may or may not be durable", e);
             for (int i = 0; i < entryCount; i++) {
                 fail(entries[i], reason);
             }
-            entryCount = 0;
+            batch.clear();
             throw e;
         }
         long applied = sequence - firstSequence + 1;
+        batch.applied = applied;
+        batch.lastSequence = sequence;
         if (applied > 0) {
-            publishedSequence = sequence;
-            commands.addAndGet(applied);
             batches.incrementAndGet();
             batchSizes.recordValue(applied);
+            if (subscribers.isEmpty()) {
+                events.clear();
+            } else {
+                batch.events = events.build();
+            }
         }
-        for (int i = 0; i < completed; i++) {
-            complete(entries[i], outcomes[i]);
-            outcomes[i] = null;
-        }
-        if (applied > 0) {
-            publish();
+        current = spare.isEmpty() ? new PendingBatch() : spare.poll();
+        if (pipelined) {
+            inFlight.addLast(batch);
+        } else {
+            release(batch);
         }
         if (applyFailure != null) {
+            drainPipeline(); // the commands before the failing one are journaled: release them
             EngineRejectedException reason = new EngineRejectedException(EngineErrorCode.ENGINE_HALTED,
                     applyFailure.getMessage(), applyFailure.getCause());
             for (int i = failedAt; i < entryCount; i++) {
                 fail(entries[i], reason);
             }
-            entryCount = 0;
+            Arrays.fill(entries, failedAt, entryCount, null);
             throw applyFailure;
         }
-        Arrays.fill(entries, 0, entryCount, null);
-        entryCount = 0;
-        if (config.snapshotEveryCommands() > 0 && sequence - lastSnapshotSequence >= config.snapshotEveryCommands()
+        if (config.snapshotEveryCommands() > 0 && config.durability() != DurabilityPolicy.NONE
+                && sequence - lastSnapshotSequence >= config.snapshotEveryCommands()
                 && !snapshotInFlight.get()) {
             takeSnapshot(false);
         }
@@ -333,12 +472,27 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
         complete(entry, new Failure(reason));
     }
 
-    private void publish() {
-        if (subscribers.isEmpty()) {
-            events.clear();
-            return;
+    /** Completes the batch's futures and publishes its events (it is durable per policy), then recycles it. */
+    private void release(PendingBatch batch) {
+        if (batch.applied > 0) {
+            publishedSequence = batch.lastSequence;
+            commands.addAndGet(batch.applied);
         }
-        EventBatch<E> batch = events.build();
+        for (int i = 0; i < batch.count; i++) {
+            complete(batch.entries[i], batch.outcomes[i]);
+        }
+        if (batch.events != null) {
+            @SuppressWarnings("unchecked")
+            EventBatch<E> published = (EventBatch<E>) batch.events;
+            publish(published);
+        }
+        batch.clear();
+        if (spare.size() < MAX_IN_FLIGHT) {
+            spare.push(batch);
+        }
+    }
+
+    private void publish(EventBatch<E> batch) {
         for (int i = subscribers.size() - 1; i >= 0; i--) {
             Subscription<E> subscriber = subscribers.get(i);
             if (!subscriber.offer(batch)) {
@@ -355,8 +509,12 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     private void takeSnapshot(boolean synchronous) {
         lastSnapshotSequence = sequence; // also on failure: retry after another interval, not every batch
         try {
-            if (config.durability() == DurabilityPolicy.INTERVAL) {
-                journal.force(); // a snapshot must never get ahead of the durable journal
+            // A snapshot must never get ahead of the durable journal: one or two fsyncs on this thread,
+            // every snapshotEveryCommands commands.
+            if (pipelined) {
+                drainPipeline();
+            } else if (config.durability() == DurabilityPolicy.INTERVAL) {
+                journal.force();
             }
             BufferDataOutput out = new BufferDataOutput(lastSnapshotSize + lastSnapshotSize / 4);
             long start = System.nanoTime();
@@ -386,6 +544,10 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
 
     private void writeSnapshot(long snapshotSequence, long timestamp, BufferDataOutput state) {
         try {
+            if (journal.durableSequence() < snapshotSequence) {
+                throw new IllegalStateException("snapshot " + snapshotSequence + " is ahead of the durable journal ("
+                        + journal.durableSequence() + ")");
+            }
             snapshots.write(snapshotSequence, timestamp, state.array(), state.position());
             lastSnapshotWritten = snapshotSequence;
             snapshotsWritten.incrementAndGet();
@@ -402,11 +564,16 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     // ---- lifecycle ----
 
     private void shutdownCleanly() throws IOException, InterruptedException {
-        journal.commit();
         journal.force();
+        journal.write();
+        journal.force();
+        releaseDurable();
         snapshotExecutor.shutdown();
         snapshotExecutor.awaitTermination(1, TimeUnit.HOURS);
-        if (sequence > lastSnapshotWritten) {
+        if (syncer != null) {
+            syncer.stop();
+        }
+        if (sequence > lastSnapshotWritten && config.durability() != DurabilityPolicy.NONE) {
             takeSnapshot(true);
         }
         journal.close();
@@ -420,11 +587,25 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
         queue.close();
         EngineRejectedException reason = new EngineRejectedException(EngineErrorCode.ENGINE_HALTED,
                 "the sequencer halted: " + cause, cause);
-        for (int i = 0; i < entryCount; i++) {
-            fail(entries[i], reason);
+        for (int i = 0; i < current.count; i++) {
+            fail(current.entries[i], reason);
         }
-        entryCount = 0;
+        current.clear();
+        for (PendingBatch batch : inFlight) {
+            for (int i = 0; i < batch.count; i++) {
+                fail(batch.entries[i], reason);
+            }
+            batch.clear();
+        }
+        inFlight.clear();
         drainAndReject(reason);
+        if (syncer != null) {
+            try {
+                syncer.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         snapshotExecutor.shutdownNow();
         try {
             journal.close();
