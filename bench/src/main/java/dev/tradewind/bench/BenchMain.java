@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Entry point of {@code ./tradewind bench NAME [ARGS]}. */
 public final class BenchMain {
-    private static final List<Benchmark> BENCHMARKS = List.of();
+    private static final List<Benchmark> BENCHMARKS = List.of(
+            new dev.tradewind.bench.marketdata.MarketDataBenchmark());
 
     private BenchMain() {
     }

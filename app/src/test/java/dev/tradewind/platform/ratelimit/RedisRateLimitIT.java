@@ -54,7 +54,10 @@ class RedisRateLimitIT extends IntegrationTest {
     private static final String PREFIX = "tradewind-test:" + UUID.randomUUID() + ":";
     private static final Map<String, String> LIMITS = Map.of(
             "tradewind.rate-limit.basic", "5/1h",
-            "tradewind.rate-limit.redis-key-prefix", PREFIX);
+            "tradewind.rate-limit.redis-key-prefix", PREFIX,
+            // a connect through the proxy on a loaded 2-core CI box can exceed the 500 ms default,
+            // which would make the limiter fail open and this test see only 200s
+            "tradewind.redis.timeout", "5s");
     private static TcpProxy proxy;
     private static ConfigurableApplicationContext instanceB;
 

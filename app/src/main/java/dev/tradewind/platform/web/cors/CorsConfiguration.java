@@ -41,7 +41,7 @@ class CorsConfiguration {
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
                 "Idempotency-Key", "X-Request-Id"));
         cors.setExposedHeaders(List.of("X-Request-Id", "X-RateLimit-Remaining", "X-RateLimit-Limit",
-                HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+                HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, "Idempotency-Replayed", "X-Next-Cursor"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
