@@ -14,7 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -28,9 +35,55 @@ import tools.jackson.databind.JsonNode;
         "tradewind.marketdata.synthetic.updates-per-second=100",
         "tradewind.marketdata.reference.min-interval=20ms",
         "tradewind.marketdata.streams.publish-interval=50ms",
-        "tradewind.marketdata.candles.persist-intervals=1s,1m"})
+        "tradewind.marketdata.candles.persist-intervals=1s,1m",
+        // every update is "slow": alerts fire (rate-limited to one a second)
+        "tradewind.marketdata.pipeline.latency-threshold=1ns"})
+@Import(MarketDataIT.Alerts.class)
 class MarketDataIT extends TradingIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestConfiguration
+    static class Alerts {
+        final BlockingQueue<LatencyAlertRaised> received = new LinkedBlockingQueue<>();
+
+        @EventListener
+        void on(LatencyAlertRaised alert) {
+            received.add(alert);
+        }
+    }
+
+    @Autowired
+    Alerts alerts;
+
+    @Test
+    void latencyIsExportedAndSlowUpdatesRaiseAlerts() throws InterruptedException {
+        LatencyAlertRaised alert = alerts.received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(alert).isNotNull();
+        assertThat(alert.thresholdNanos()).isEqualTo(1);
+        assertThat(alert.nanos()).isGreaterThan(1);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            Response r = api.get(api.admin(), "/api/v1/admin/latency");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode latency = r.json();
+            assertThat(latency.get("feed").asString()).isEqualTo("synthetic");
+            assertThat(latency.get("updates").asLong()).isPositive();
+            assertThat(latency.get("alerts").asLong()).isPositive();
+            assertThat(latency.get("stages").size()).isEqualTo(8);
+            JsonNode total = latency.get("stages").get(7);
+            assertThat(total.get("stage").asString()).isEqualTo("total");
+            assertThat(total.get("count").asLong()).isPositive();
+            assertThat(total.get("maxNanos").asLong()).isGreaterThanOrEqualTo(total.get("p99Nanos").asLong());
+            assertThat(total.get("p99Nanos").asLong()).isGreaterThanOrEqualTo(total.get("p50Nanos").asLong());
+        });
+        Session trader = api.newTrader();
+        assertThat(api.get(trader, "/api/v1/admin/latency").status()).isEqualTo(403);
+        assertThat(api.get(null, "/api/v1/admin/latency").status()).isEqualTo(401);
+
+        String prometheus = api.get(null, "/actuator/prometheus").body();
+        assertThat(prometheus).contains("tradewind_marketdata_latency_seconds{quantile=\"0.99\",stage=\"total\"}")
+                .contains("tradewind_marketdata_updates_total").contains("tradewind_marketdata_reference_sent_total");
+    }
 
     @Test
     void tickerAndCandlesMoveWithTheSyntheticFeed() {
