@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Live market data ({@code tradewind.marketdata.*}, e.g. {@code TRADEWIND_MARKETDATA_FEED=binance}).
  * See {@code docs/marketdata.md} for what each part does.
  *
- * @param feed            where prices come from: {@code synthetic} (default), {@code replay}, {@code binance},
- *                        {@code coinbase} or {@code none}
+ * @param feed            where prices come from: {@code synthetic}, {@code replay}, {@code binance},
+ *                        {@code coinbase} or {@code none}; unset: {@code synthetic} in demo mode (the default of
+ *                        {@code ./tradewind up}), {@code none} with {@code tradewind.demo=false} (no made-up
+ *                        prices outside the demo market), see {@link #feed(boolean)}
  * @param synthetic       the seeded GBM feed
  * @param replay          the file replay feed
  * @param binance         Binance combined-stream endpoint (trade + bookTicker streams)
@@ -29,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tradewind.marketdata")
 public record MarketDataProperties(
-        @DefaultValue("synthetic") FeedKind feed,
+        @Nullable FeedKind feed,
         @DefaultValue Synthetic synthetic,
         @DefaultValue Replay replay,
         @DefaultValue("wss://stream.binance.com:9443/stream") URI binance,
@@ -45,6 +47,11 @@ public record MarketDataProperties(
         if (recentTrades < 1 || recentTrades > 100_000) {
             throw new IllegalArgumentException("tradewind.marketdata.recent-trades must be 1..100000, was " + recentTrades);
         }
+    }
+
+    /** The configured feed, or the default for the mode: synthetic in demo mode, none otherwise. */
+    public FeedKind feed(boolean demo) {
+        return feed != null ? feed : demo ? FeedKind.SYNTHETIC : FeedKind.NONE;
     }
 
     public enum FeedKind {

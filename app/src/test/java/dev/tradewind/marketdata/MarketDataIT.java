@@ -223,6 +223,21 @@ class MarketDataIT extends TradingIntegrationTest {
         }
     }
 
+    @Test
+    void openApiDocumentsTheEndpoints() {
+        JsonNode doc = ok("/v3/api-docs");
+        JsonNode paths = doc.get("paths");
+        for (String path : List.of("/api/v1/markets/{symbol}/ticker", "/api/v1/markets/{symbol}/book",
+                "/api/v1/markets/{symbol}/trades", "/api/v1/markets/{symbol}/candles", "/api/v1/admin/latency")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        JsonNode ticker = paths.get("/api/v1/markets/{symbol}/ticker").get("get");
+        assertThat(ticker.get("responses").propertyNames()).contains("200", "404");
+        JsonNode last = doc.get("components").get("schemas").get("Ticker").get("properties").get("last");
+        assertThat(last.get("type").asString()).isEqualTo("string");
+        assertThat(last.get("example").asString()).isEqualTo("60012.50");
+    }
+
     private JsonNode ok(String path) {
         Response r = api.get(null, path);
         assertThat(r.status()).as(path + " " + r.body()).isEqualTo(200);

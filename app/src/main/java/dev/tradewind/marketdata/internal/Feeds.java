@@ -1,6 +1,5 @@
 package dev.tradewind.marketdata.internal;
 
-import dev.tradewind.engine.instrument.Instrument;
 import dev.tradewind.engine.marketdata.InstrumentScale;
 import dev.tradewind.engine.marketdata.MarketUpdate;
 import dev.tradewind.engine.marketdata.QuoteUpdated;
@@ -46,10 +45,10 @@ final class Feeds {
      * @param knownPrices the engine's current price per market-data id (0 = none): the synthetic walk
      *                    continues from there after a restart
      */
-    static MarketDataFeed create(MarketDataProperties properties, SymbolTable symbols, List<Instrument> instruments,
+    static MarketDataFeed create(FeedKind kind, MarketDataProperties properties, SymbolTable symbols,
                                  long[] knownPrices, Path dataDir) {
         List<String> names = symbols.instruments().stream().map(InstrumentScale::symbol).toList();
-        return switch (properties.feed()) {
+        return switch (kind) {
             case SYNTHETIC -> new SyntheticFeed(symbols, gbm(properties.synthetic(), symbols, knownPrices),
                     properties.synthetic().seed(), System::currentTimeMillis);
             case REPLAY -> new WallClockFeed(ReplayFormat.feed("replay", replayFile(properties.replay().file(), dataDir),

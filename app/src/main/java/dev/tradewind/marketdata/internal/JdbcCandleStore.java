@@ -4,6 +4,7 @@ import dev.tradewind.engine.marketdata.InstrumentScale;
 import dev.tradewind.engine.marketdata.candle.Candle;
 import dev.tradewind.engine.marketdata.candle.CandleInterval;
 import dev.tradewind.marketdata.MarketDataProperties;
+import dev.tradewind.trading.TradingEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -171,9 +172,12 @@ class JdbcCandleStore implements CandleHistory, SmartLifecycle {
         return running;
     }
 
-    /** Starts before and stops after the market-data runtime, so every closed candle is written. */
+    /**
+     * Starts before trading announces the engine (when the market-data runtime is built) and stops
+     * after the runtime, while PostgreSQL is still there, so every closed candle is written.
+     */
     @Override
     public int getPhase() {
-        return MarketDataRuntime.PHASE - 256;
+        return TradingEngine.PHASE + 512;
     }
 }

@@ -132,9 +132,10 @@ class MarketDataRuntime implements SmartLifecycle {
         int[] engineIds = LiveMarket.engineIds(instruments);
         long[] prices = engine.query(m -> knownPrices(m, engineIds));
 
+        MarketDataProperties.FeedKind feedKind = properties.feed(platform.demo());
         MarketDataProperties.Reference reference = properties.reference();
         ReferencePriceForwarder forwarder = new ReferencePriceForwarder(engine::submitAsync, engineIds,
-                reference.minInterval().toNanos(), reference.minMoveBps(), Feeds.tradesAsReference(properties.feed()),
+                reference.minInterval().toNanos(), reference.minMoveBps(), Feeds.tradesAsReference(feedKind),
                 System::nanoTime);
         MarketDataProperties.Pipeline p = properties.pipeline();
         LatencyMonitor.Settings latency = new LatencyMonitor.Settings(p.latencyThreshold().toNanos(),
@@ -150,13 +151,13 @@ class MarketDataRuntime implements SmartLifecycle {
                 .triggers(forwarder)
                 .candles(candleSink)
                 .alerts(this::onLatencyAlert)
-                .source(properties.feed().code())
+                .source(feedKind.code())
                 .build();
         MarketDataRunner runner = new MarketDataRunner(pipeline, p.queueCapacity(), System::currentTimeMillis,
                 p.tickInterval().toMillis(), gap -> {
                 }, status -> {
                 }).start();
-        MarketDataFeed feed = Feeds.create(properties, symbols, instruments, prices, platform.dataDir());
+        MarketDataFeed feed = Feeds.create(feedKind, properties, symbols, prices, platform.dataDir());
         LiveMarket market = new LiveMarket(instruments, symbols, pipeline, runner, forwarder, feed);
         List<MarketListener> tapListeners = listeners.orderedStream().toList();
         Subscription<dev.tradewind.engine.event.EngineEvent> tap = engine.attach("marketdata",

@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * The public WebSocket channels of market data (docs/websocket.md): {@code trades:SYM} is published as
@@ -30,8 +29,10 @@ import org.springframework.stereotype.Component;
  * someone subscribes and only what changed (a book only after one of its levels moved), so a busy
  * market costs at most one message per channel and interval. Candles are keyed by their open time.
  * Snapshots: the ticker, the book and the newest candle; none for trades (use {@code GET /trades}).
+ *
+ * <p>A bean of {@link MarketDataConfiguration}, only when no other {@link SymbolDirectory} exists (the
+ * streams module's own tests bring fake channel owners).
  */
-@Component
 class MarketStreams implements ChannelSnapshots, SymbolDirectory, MarketListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MarketStreams.class);
 

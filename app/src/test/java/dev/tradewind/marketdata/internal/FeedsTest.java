@@ -55,7 +55,7 @@ class FeedsTest {
         MarketDataPipeline pipeline = MarketDataPipeline.builder(SYMBOLS).build();
         try (MarketDataRunner runner = new MarketDataRunner(pipeline, 1024, System::currentTimeMillis, 50, g -> {
         }, s -> {
-        }).start(); MarketDataFeed feed = Feeds.create(properties, SYMBOLS, List.of(), new long[3], dir)) {
+        }).start(); MarketDataFeed feed = Feeds.create(properties.feed(false), properties, SYMBOLS, new long[3], dir)) {
             feed.start(runner);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Ticker ticker = pipeline.ticker("BTC-USD").orElseThrow();
@@ -68,6 +68,14 @@ class FeedsTest {
             assertThat(pipeline.ticker("BTC-USD").orElseThrow().timestamp())
                     .as("replayed updates carry the wall clock").isGreaterThan(1_800_000_000_000L - 10 * 365 * 86_400_000L);
         }
+    }
+
+    @Test
+    void theFeedDefaultsToSyntheticInDemoModeOnly() {
+        MarketDataProperties unset = properties(Map.of());
+        assertThat(unset.feed(true)).isEqualTo(MarketDataProperties.FeedKind.SYNTHETIC);
+        assertThat(unset.feed(false)).isEqualTo(MarketDataProperties.FeedKind.NONE);
+        assertThat(properties(Map.of("feed", "binance")).feed(false)).isEqualTo(MarketDataProperties.FeedKind.BINANCE);
     }
 
     @Test
