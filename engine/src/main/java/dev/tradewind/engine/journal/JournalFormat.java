@@ -27,6 +27,11 @@ import java.util.zip.CRC32C;
  *
  * The batch offset lets tail repair tell a torn last group commit (truncate) from damage to an earlier,
  * already fsynced one (fail).
+ *
+ * <p>The last segment may end in preallocated zeros (see {@link JournalConfig#preallocateBytes()}): an
+ * all-zero record header where the next record would start marks the end of the data (no real record
+ * has one: sequences start at 1), and everything after it must be zero too. A clean close and a
+ * segment roll cut the zeros off.
  */
 final class JournalFormat {
     static final int SEGMENT_MAGIC = 0x54574A4C;

@@ -132,7 +132,7 @@ public final class JournalReader<C> implements AutoCloseable {
                         }
                     }
                 }
-                case END -> {
+                case END, ZEROS -> { // the end of the file, or of the data before preallocated zeros
                     current.close();
                     current = null;
                 }

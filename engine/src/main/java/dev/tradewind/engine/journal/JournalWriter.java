@@ -50,6 +50,9 @@ public final class JournalWriter<C> implements AutoCloseable {
     /** Replaced only under {@link #forceLock}, after the old segment was forced (see {@link #roll}). */
     private volatile FileChannel channel;
     private long segmentBytes;
+    /** The current segment holds zeros from {@code segmentBytes} up to here (preallocation). */
+    private long zeroedEnd;
+    private ByteBuffer zeros;
     /** Serializes forces and segment rolls: a force reads the written sequence and the channel together. */
     private final Object forceLock = new Object();
 
@@ -74,6 +77,7 @@ public final class JournalWriter<C> implements AutoCloseable {
         this.directory = config.directory();
         this.channel = channel;
         this.segmentBytes = segmentBytes;
+        this.zeroedEnd = segmentBytes;
         this.appendedSequence = lastSequence;
         this.appendedTimestamp = lastTimestamp;
         this.writtenSequence = lastSequence;
@@ -154,8 +158,10 @@ public final class JournalWriter<C> implements AutoCloseable {
                 throw e;
             }
         }
-        FileChannel channel = createSegment(dir, 1, 0);
-        return new JournalWriter<>(config, codec, channel, SEGMENT_HEADER_SIZE, 0, 0);
+        FileChannel channel = createSegment(dir, 1, 0, config.preallocateBytes());
+        JournalWriter<C> writer = new JournalWriter<>(config, codec, channel, SEGMENT_HEADER_SIZE, 0, 0);
+        writer.zeroedEnd = SEGMENT_HEADER_SIZE + config.preallocateBytes();
+        return writer;
     }
 
     /** Scans the last segment; returns {valid end offset, last sequence, last timestamp}. */
@@ -167,6 +173,13 @@ public final class JournalWriter<C> implements AutoCloseable {
         while (true) {
             RecordCursor.Status status = cursor.readAt(position);
             if (status == RecordCursor.Status.END) {
+                return new long[] {position, lastSequence, lastTimestamp};
+            }
+            if (status == RecordCursor.Status.ZEROS && cursor.firstNonZero(position) >= channel.size()) {
+                // Preallocated zeros after the data: cut them off; the writer preallocates again.
+                LOG.log(Level.DEBUG, "Journal segment {0}: data ends at byte {1} (sequence {2}), dropping {3} "
+                        + "preallocated zero bytes", path, position, lastSequence, channel.size() - position);
+                channel.truncate(position);
                 return new long[] {position, lastSequence, lastTimestamp};
             }
             if (status == RecordCursor.Status.RECORD) {
@@ -223,12 +236,15 @@ public final class JournalWriter<C> implements AutoCloseable {
                     }
                     position += cursor.recordLength();
                 }
+                // A record's first non-zero byte is within its first 16 (its sequence is at least 1).
+                case ZEROS -> position = Math.max(position + 1, cursor.firstNonZero(position) - 15);
                 default -> position++;
             }
         }
     }
 
-    private static FileChannel createSegment(Path dir, long firstSequence, long baseTimestamp) throws IOException {
+    private static FileChannel createSegment(Path dir, long firstSequence, long baseTimestamp, long preallocate)
+            throws IOException {
         Path path = dir.resolve(JournalFormat.segmentName(firstSequence));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -237,6 +253,7 @@ public final class JournalWriter<C> implements AutoCloseable {
             while (header.hasRemaining()) {
                 channel.write(header);
             }
+            writeZeros(channel, null, SEGMENT_HEADER_SIZE, SEGMENT_HEADER_SIZE + preallocate);
             channel.force(false);
             JournalFiles.fsyncDirectory(dir);
             return channel;
@@ -244,6 +261,20 @@ public final class JournalWriter<C> implements AutoCloseable {
             channel.close();
             throw e;
         }
+    }
+
+    /** Writes zeros over [from, to) with positional writes (the channel's position does not move). */
+    private static ByteBuffer writeZeros(FileChannel channel, ByteBuffer zeros, long from, long to) throws IOException {
+        if (to <= from) {
+            return zeros;
+        }
+        ByteBuffer z = zeros != null ? zeros : ByteBuffer.allocateDirect(256 * 1024);
+        for (long position = from; position < to; ) {
+            z.clear();
+            z.limit((int) Math.min(z.capacity(), to - position));
+            position += channel.write(z, position);
+        }
+        return z;
     }
 
     /**
@@ -374,6 +405,12 @@ public final class JournalWriter<C> implements AutoCloseable {
                 target.write(out);
             }
             segmentBytes += length;
+            long preallocate = config.preallocateBytes();
+            if (preallocate > 0 && zeroedEnd < segmentBytes + preallocate / 2) {
+                // Zeros ahead of the data, forced with this group: later groups overwrite existing blocks.
+                zeros = writeZeros(target, zeros, Math.max(zeroedEnd, segmentBytes), segmentBytes + preallocate);
+                zeroedEnd = segmentBytes + preallocate;
+            }
             writtenTimestamp = appendedTimestamp;
             writtenSequence = appendedSequence; // volatile: publishes the write to forcing threads
             batch.reset();
@@ -431,11 +468,21 @@ public final class JournalWriter<C> implements AutoCloseable {
     private void roll() throws IOException {
         synchronized (forceLock) { // no force may run on the channel being closed
             force();
+            cutPreallocatedZeros();
             channel.close();
-            channel = createSegment(directory, writtenSequence + 1, writtenTimestamp);
+            channel = createSegment(directory, writtenSequence + 1, writtenTimestamp, config.preallocateBytes());
             segmentBytes = SEGMENT_HEADER_SIZE;
+            zeroedEnd = SEGMENT_HEADER_SIZE + config.preallocateBytes();
         }
         LOG.log(Level.DEBUG, "Rolled journal to a segment starting at {0}", writtenSequence + 1);
+    }
+
+    /** A finished segment keeps only its data (readers would stop at the zeros anyway). */
+    private void cutPreallocatedZeros() throws IOException {
+        if (zeroedEnd > segmentBytes) {
+            channel.truncate(segmentBytes);
+            zeroedEnd = segmentBytes;
+        }
     }
 
     private void checkUsable() {
@@ -492,6 +539,9 @@ public final class JournalWriter<C> implements AutoCloseable {
             if (!failed) {
                 commit();
                 force();
+                if (channel != null) {
+                    cutPreallocatedZeros();
+                }
             }
         } finally {
             synchronized (forceLock) {

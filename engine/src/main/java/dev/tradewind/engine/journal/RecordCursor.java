@@ -25,7 +25,9 @@ final class RecordCursor {
         /** Complete, but the CRC does not match. */
         BAD_CRC,
         /** Rejected by the caller's sequence filter before the CRC was computed. */
-        FILTERED
+        FILTERED,
+        /** An all-zero record header: preallocated space, the end of the data if only zeros follow. */
+        ZEROS
     }
 
     private final FileChannel channel;
@@ -63,6 +65,9 @@ final class RecordCursor {
         }
         int at = (int) (position - windowStart);
         int length = JournalFormat.getInt(window, at);
+        if (length == 0 && isZero(at, RECORD_HEADER_SIZE)) {
+            return Status.ZEROS;
+        }
         if (length < 0 || length > MAX_PAYLOAD) {
             return Status.BAD_LENGTH;
         }
@@ -83,6 +88,30 @@ final class RecordCursor {
         payloadOffset = at + RECORD_HEADER_SIZE;
         payloadLength = length;
         return Status.RECORD;
+    }
+
+    private boolean isZero(int at, int n) {
+        for (int i = at; i < at + n; i++) {
+            if (window[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Offset of the first non-zero byte at or after {@code position}, or the file size if there is none. */
+    long firstNonZero(long position) throws IOException {
+        long p = position;
+        while (ensure(p, 1)) {
+            int at = (int) (p - windowStart);
+            for (int i = at; i < windowLength; i++) {
+                if (window[i] != 0) {
+                    return windowStart + i;
+                }
+            }
+            p = windowStart + windowLength;
+        }
+        return Math.max(position, knownSize);
     }
 
     /** Makes file bytes [position, position + n) available in the window; false if the file is shorter. */

@@ -16,8 +16,11 @@ import java.util.Objects;
  *                              (a batch submit is never split, so a batch may reach twice this)
  * @param durability            when the journal is fsynced, see {@link DurabilityPolicy}
  * @param fsyncInterval         the most unforced data may age under {@link DurabilityPolicy#INTERVAL}
- * @param segmentSizeBytes      journal segment size before rolling
- * @param snapshotEveryCommands take a snapshot after this many commands since the last one (0: only at close)
+ * @param segmentSizeBytes      journal segment size before rolling (the journal also keeps
+ *                              {@link #JOURNAL_PREALLOCATE_BYTES} of zeros written ahead of its data, which
+ *                              roughly halves the fsync time; cut off at close)
+ * @param snapshotEveryCommands take a snapshot after this many commands since the last one (0: only at close);
+ *                              if the previous snapshot file is still being written then, the writer waits for it
  * @param snapshotsToKeep       snapshots kept; journal segments older than the oldest kept one are deleted
  * @param idleSpins             {@link Thread#onSpinWait()} polls of an empty queue before the writer parks
  * @param closeTimeout          how long {@link Sequencer#close()} waits for each consumer to drain
@@ -57,8 +60,11 @@ public record SequencerConfig(
         journalConfig(directory.resolve("journal"), segmentSizeBytes, durability, fsyncInterval);
     }
 
+    /** Zeros the sequencer's journal keeps ahead of its data (see {@link JournalConfig#preallocateBytes()}). */
+    public static final long JOURNAL_PREALLOCATE_BYTES = 1L << 20;
+
     private static JournalConfig journalConfig(Path dir, long segmentSize, DurabilityPolicy policy, Duration interval) {
-        return new JournalConfig(dir, segmentSize, policy, interval);
+        return new JournalConfig(dir, segmentSize, policy, interval, JOURNAL_PREALLOCATE_BYTES);
     }
 
     /**

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -87,7 +88,8 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     private final CommandQueue queue;
     private final Queue<ControlTask> control = new ConcurrentLinkedQueue<>();
     private final ExecutorService snapshotExecutor;
-    private final AtomicBoolean snapshotInFlight = new AtomicBoolean();
+    /** The snapshot file being written on the snapshot thread, if any. */
+    private Future<?> snapshotWrite;
 
     private final List<Subscription<E>> subscribers = new ArrayList<>();
     private final EventBatchBuilder<E> events = new EventBatchBuilder<>();
@@ -382,8 +384,7 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
             throw applyFailure;
         }
         if (config.snapshotEveryCommands() > 0 && config.durability() != DurabilityPolicy.NONE
-                && sequence - lastSnapshotSequence >= config.snapshotEveryCommands()
-                && !snapshotInFlight.get()) {
+                && sequence - lastSnapshotSequence >= config.snapshotEveryCommands()) {
             takeSnapshot(false);
         }
     }
@@ -509,6 +510,19 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
     private void takeSnapshot(boolean synchronous) {
         lastSnapshotSequence = sequence; // also on failure: retry after another interval, not every batch
         try {
+            // Snapshots are never skipped: if the previous file is still being written, wait for it (only
+            // when snapshots are due faster than the disk writes them).
+            if (snapshotWrite != null) {
+                try {
+                    snapshotWrite.get();
+                } catch (ExecutionException e) {
+                    // writeSnapshot logs and counts its own failures
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                snapshotWrite = null;
+            }
             // A snapshot must never get ahead of the durable journal: one or two fsyncs on this thread,
             // every snapshotEveryCommands commands.
             if (pipelined) {
@@ -526,14 +540,7 @@ final class WriterLoop<C, R, E, M extends StateMachine<C, R, E>> implements Runn
             if (synchronous) {
                 writeSnapshot(snapshotSequence, snapshotTimestamp, out);
             } else {
-                snapshotInFlight.set(true);
-                snapshotExecutor.execute(() -> {
-                    try {
-                        writeSnapshot(snapshotSequence, snapshotTimestamp, out);
-                    } finally {
-                        snapshotInFlight.set(false);
-                    }
-                });
+                snapshotWrite = snapshotExecutor.submit(() -> writeSnapshot(snapshotSequence, snapshotTimestamp, out));
             }
         } catch (IOException | RuntimeException e) {
             snapshotFailures.incrementAndGet();
