@@ -12,6 +12,7 @@ import dev.tradewind.identity.TestApi;
 import dev.tradewind.identity.TestApi.Session;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -106,17 +107,15 @@ class PrivateChannelsIT extends StreamsIntegrationTest {
 
     @Test
     void eachUserReceivesOnlyTheirOwnMessages() {
-        snapshots.put("balances", alice.userId(), List.of(Map.of("asset", "USD", "total", "100.00")));
         WsClient aliceWeb = authenticated(alice);
         WsClient aliceApp = authenticated(alice);
         WsClient bobWeb = authenticated(bob);
-        aliceWeb.subscribe("orders", "balances");
-        JsonNode snapshot = aliceWeb.next();
-        assertThat(snapshot.get("channel").asString()).isEqualTo("balances");
-        assertThat(snapshot.get("snapshot").asBoolean()).isTrue();
-        assertThat(snapshot.get("data").get(0).get("total").asString()).isEqualTo("100.00");
-        aliceApp.subscribe("orders");
-        bobWeb.subscribe("orders", "balances");
+        List<JsonNode> snapshot = subscribePrivate(aliceWeb, "orders", "balances");
+        assertThat(snapshot.get(0).get("data").isArray()).as("no open orders").isTrue();
+        assertThat(snapshot.get(0).get("data")).isEmpty();
+        assertThat(snapshot.get(1).get("data").valueStream().map(b -> b.get("asset").asString())).contains("USD");
+        subscribePrivate(aliceApp, "orders");
+        subscribePrivate(bobWeb, "orders", "balances");
 
         publisher.publishToUser(alice.userId(), "orders", Map.of("orderId", "a1"));
         publisher.publishToUser(bob.userId(), "orders", Map.of("orderId", "b1"));
@@ -134,7 +133,7 @@ class PrivateChannelsIT extends StreamsIntegrationTest {
         WsClient client = authenticated(alice);
         client.send(Map.of("op", "auth", "token", bob.accessToken()));
         client.expectError(StreamErrorCodes.UNAUTHORIZED);
-        client.subscribe("orders");
+        subscribePrivate(client, "orders");
         publisher.publishToUser(bob.userId(), "orders", Map.of("orderId", "b1"));
         publisher.publishToUser(alice.userId(), "orders", Map.of("orderId", "a1"));
         assertThat(client.drain()).extracting(m -> m.get("data").get("orderId").asString()).containsExactly("a1");
@@ -147,11 +146,11 @@ class PrivateChannelsIT extends StreamsIntegrationTest {
         WsClient expiring = connect();
         expiring.send(Map.of("op", "auth", "token", mint(alice.userId(), now, now.plusSeconds(3))));
         expiring.expectOp("authenticated");
-        expiring.subscribe("orders", "ticker:" + symbol);
+        subscribePrivate(expiring, "orders", "ticker:" + symbol);
         WsClient renewed = connect(); // renews before its first token expires, a second earlier
         renewed.send(Map.of("op", "auth", "token", mint(alice.userId(), now, now.plusSeconds(2))));
         renewed.expectOp("authenticated");
-        renewed.subscribe("orders");
+        subscribePrivate(renewed, "orders");
         renewed.send(Map.of("op", "auth", "token", alice.accessToken()));
         renewed.expectOp("authenticated");
 
@@ -171,9 +170,24 @@ class PrivateChannelsIT extends StreamsIntegrationTest {
 
         expiring.send(Map.of("op", "auth", "token", alice.accessToken()));
         expiring.expectOp("authenticated");
-        expiring.subscribe("orders");
+        subscribePrivate(expiring, "orders");
         publisher.publishToUser(alice.userId(), "orders", Map.of("orderId", "a3"));
         assertThat(expiring.next().get("data").get("orderId").asString()).isEqualTo("a3");
+    }
+
+    /** Subscribes and takes the snapshot each private channel starts with (the user's open orders, balances). */
+    private static List<JsonNode> subscribePrivate(WsClient client, String... channels) {
+        client.subscribe(channels);
+        List<JsonNode> snapshots = new ArrayList<>();
+        for (String channel : channels) {
+            if (Channel.parse(channel).type().isPrivate()) {
+                JsonNode snapshot = client.next();
+                assertThat(snapshot.get("channel").asString()).isEqualTo(channel);
+                assertThat(snapshot.get("snapshot").asBoolean()).isTrue();
+                snapshots.add(snapshot);
+            }
+        }
+        return snapshots;
     }
 
     private WsClient authenticated(Session session) {

@@ -29,7 +29,7 @@ class TestChannelOwners {
         return symbol -> !symbol.startsWith(UNLISTED);
     }
 
-    /** Snapshots that tests set; the ticker, book, orders and balances channel types. */
+    /** Snapshots that tests set; the ticker and book channel types (the private ones have their real owner, trading). */
     public static final class TestSnapshots implements ChannelSnapshots {
         private final ConcurrentHashMap<String, Object> state = new ConcurrentHashMap<>();
 
@@ -40,7 +40,7 @@ class TestChannelOwners {
 
         @Override
         public Set<ChannelType> channelTypes() {
-            return Set.of(ChannelType.TICKER, ChannelType.BOOK, ChannelType.ORDERS, ChannelType.BALANCES);
+            return Set.of(ChannelType.TICKER, ChannelType.BOOK); // orders, balances: the trading module's
         }
 
         @Override
