@@ -37,4 +37,10 @@ public interface StreamPublisher {
 
     /** Whether anyone listens to a public channel: lets an owner skip building what nobody reads. */
     boolean hasSubscribers(String channel);
+
+    /**
+     * Whether a session of {@code userId} listens to private channel {@code channel}: lets an owner skip
+     * building what nobody reads (a session subscribing meanwhile starts from its snapshot anyway).
+     */
+    boolean hasSubscribers(UUID userId, String channel);
 }

@@ -21,6 +21,17 @@
  * {@code tradewind.trading.read-your-writes-timeout}: the engine's result). Balances are read from
  * the engine.
  *
+ * <h2>For other modules</h2>
+ * The portfolio's {@code HoldingsSource} ({@code EngineHoldings}: engine balances) and {@code FillHistory}
+ * ({@code JdbcFillHistory}: persisted fills); the WebSocket channels {@code orders} and {@code balances}
+ * ({@code PrivateStreams} attaches {@code PrivateChannelFeed} to the engine's events,
+ * {@code PrivateChannelSnapshots} answers the subscribe snapshots; docs/websocket.md).
+ *
+ * <h2>Fees by tier</h2>
+ * {@code TierFees} keeps each account's engine fee tier equal to its user's tier (BASIC 0, PRO 1,
+ * ENTERPRISE 2; rates of 1 and 2 from {@link dev.tradewind.trading.TierFeeProperties}), at start and
+ * at registration.
+ *
  * <h2>Configuration</h2>
  * {@link dev.tradewind.trading.EngineProperties} ({@code tradewind.engine.*}: durability PER_BATCH,
  * fsync-interval 10ms, snapshot-every-commands 1000000, snapshots-to-keep 3, queue-capacity 65536,

@@ -58,6 +58,12 @@ class StreamFanOut implements StreamPublisher {
         return topics.subscribers(new Topics.Key(null, channel)).length > 0;
     }
 
+    @Override
+    public boolean hasSubscribers(UUID userId, String channel) {
+        typeOf(channel, true);
+        return topics.subscribers(new Topics.Key(Objects.requireNonNull(userId, "userId"), channel)).length > 0;
+    }
+
     private void deliver(@Nullable UUID userId, String channel, @Nullable String conflationKey, Object data) {
         Objects.requireNonNull(data, "data");
         ChannelType type = typeOf(channel, userId != null);

@@ -12,7 +12,6 @@ import dev.tradewind.engine.event.StopTriggered;
 import dev.tradewind.engine.event.TradeExecuted;
 import dev.tradewind.engine.order.Liquidity;
 import dev.tradewind.engine.order.OrderStatus;
-import dev.tradewind.engine.order.Side;
 import dev.tradewind.engine.query.Balance;
 import dev.tradewind.engine.result.OrderSnapshot;
 import dev.tradewind.engine.sequencer.EventBatch;
@@ -40,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * or rejected, so each message carries the whole order (filled quantity, average price). An order met
  * mid-life (open before this feed attached, or forgotten after a re-sync) is loaded from the engine
  * once; the engine's copy already includes every event up to the sequence it was read at, so those are
- * not applied twice.
+ * not applied twice (such an order that is already gone from the engine, filled or cancelled, gets no
+ * message: {@code GET /orders/{orderId}} has its end state). Normally every open order is known: the feed
+ * starts from the engine's open orders at the sequence it attaches after ({@link #prepare}).
  *
  * <p>Not thread-safe: {@link #prepare} runs before the subscription starts, everything else on the
  * subscription's thread. After a failed subscription a new feed takes over ({@link PrivateStreams}).
@@ -77,7 +78,11 @@ final class PrivateChannelFeed implements EventConsumer<EngineEvent> {
                 // One bad event must not stop the stream of everyone: re-send that account's state instead.
                 log.error("Private channels: failed on {}; re-sending the account's orders and balances", event, e);
                 for (long account : accountsOf(event)) {
-                    resyncAccount(account);
+                    try {
+                        resyncAccount(account);
+                    } catch (RuntimeException again) {
+                        log.error("Private channels: could not re-send the state of account {} either", account, again);
+                    }
                 }
             }
         }
@@ -85,8 +90,8 @@ final class PrivateChannelFeed implements EventConsumer<EngineEvent> {
 
     private void handle(EngineEvent event) {
         switch (event) {
-            case BalanceChanged b -> userOf(b.accountId()).ifPresent(user -> publishBalance(user, b.assetId(), b.total(),
-                    b.reserved()));
+            case BalanceChanged b -> userOf(b.accountId()).filter(user -> publisher.hasSubscribers(user, BALANCES))
+                    .ifPresent(user -> publishBalance(user, b.assetId(), b.total(), b.reserved()));
             case OrderAccepted a -> userOf(a.accountId()).ifPresent(user -> {
                 TrackedOrder o = new TrackedOrder(a.orderId(), a.accountId(), user, a.instrumentId(), a.clientOrderId(),
                         a.side(), a.type(), a.timeInForce(), a.timestamp(), 0);
@@ -97,15 +102,13 @@ final class PrivateChannelFeed implements EventConsumer<EngineEvent> {
                 orders.put(o.orderId, o);
                 publish(o, "ACCEPTED", null, null, a.sequence(), a.timestamp());
             });
-            case OrderRejected r -> userOf(r.accountId()).ifPresent(user -> publisher.publishToUser(user, ORDERS,
-                    new OrderUpdate(r.orderId(), r.clientOrderId(), views.symbol(r.instrumentId()), null, null, null, null,
+            case OrderRejected r -> userOf(r.accountId()).filter(this::listensToOrders).ifPresent(user ->
+                    publisher.publishToUser(user, ORDERS, new OrderUpdate(r.orderId(), r.clientOrderId(), views.symbol(r.instrumentId()), null, null, null, null,
                             null, null, null, null, OrderStatus.REJECTED, r.code().name(), "REJECTED", null, null,
                             r.sequence(), PrivateViews.instant(r.timestamp()), PrivateViews.instant(r.timestamp()))));
             case TradeExecuted t -> {
-                Side makerSide = t.takerSide() == Side.BUY ? Side.SELL : Side.BUY;
-                onFill(t, t.makerOrderId(), t.makerAccountId(), t.makerFee(), t.makerRemaining(), Liquidity.MAKER, makerSide);
-                onFill(t, t.takerOrderId(), t.takerAccountId(), t.takerFee(), t.takerRemaining(), Liquidity.TAKER,
-                        t.takerSide());
+                onFill(t, t.makerOrderId(), t.makerAccountId(), t.makerFee(), t.makerRemaining(), Liquidity.MAKER);
+                onFill(t, t.takerOrderId(), t.takerAccountId(), t.takerFee(), t.takerRemaining(), Liquidity.TAKER);
             }
             case OrderCancelled c -> tracked(c.orderId(), c.accountId(), c.sequence()).ifPresent(o -> {
                 if (c.sequence() > o.asOfSequence) {
@@ -141,8 +144,7 @@ final class PrivateChannelFeed implements EventConsumer<EngineEvent> {
         }
     }
 
-    private void onFill(TradeExecuted t, long orderId, long accountId, long fee, long remaining, Liquidity liquidity,
-                        Side side) {
+    private void onFill(TradeExecuted t, long orderId, long accountId, long fee, long remaining, Liquidity liquidity) {
         tracked(orderId, accountId, t.sequence()).ifPresent(o -> {
             if (t.sequence() > o.asOfSequence) {
                 o.filledQuantity += t.quantity();
@@ -152,8 +154,10 @@ final class PrivateChannelFeed implements EventConsumer<EngineEvent> {
             if (!o.status.isOpen()) {
                 orders.remove(orderId);
             }
-            publish(o, "TRADE", null, views.fill(t.instrumentId(), t.tradeId(), t.price(), t.quantity(), fee, liquidity),
-                    t.sequence(), t.timestamp());
+            if (listensToOrders(o.userId)) {
+                publish(o, "TRADE", null, views.fill(t.instrumentId(), t.tradeId(), t.price(), t.quantity(), fee,
+                        liquidity), t.sequence(), t.timestamp());
+            }
         });
     }
 
@@ -187,8 +191,16 @@ final class PrivateChannelFeed implements EventConsumer<EngineEvent> {
         publisher.publishToUser(user, BALANCES, view.asset(), view);
     }
 
+    /** Orders are followed whether anyone listens or not; messages are built only for a listener. */
+    private boolean listensToOrders(UUID user) {
+        return publisher.hasSubscribers(user, ORDERS);
+    }
+
     private void publish(TrackedOrder o, String event, String expiryReason, OrderUpdate.FillUpdate fill, long sequence,
                          long timestamp) {
+        if (!listensToOrders(o.userId)) {
+            return;
+        }
         publisher.publishToUser(o.userId, ORDERS, views.order(o, event, expiryReason, fill, sequence, timestamp));
     }
 
