@@ -125,6 +125,34 @@ class TradingChannelsIT extends TradingIntegrationTest {
         });
     }
 
+    @Test
+    void refusedAndExpiredOrdersToo() {
+        Session a = api.fundedTrader("USD", "100");
+        WsClient ws = signedIn(a);
+        ws.subscribe("orders");
+        assertThat(ws.next().get("snapshot").asBoolean()).isTrue();
+
+        Response refused = api.place(a, TradingApi.limit("BTC-USD", "BUY", "1.00000", "20000.00"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        JsonNode rejected = ws.next().get("data");
+        assertThat(rejected.get("event").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejectCode").asString()).isEqualTo(refused.json().get("code").asString());
+        assertThat(rejected.get("symbol").asString()).isEqualTo("BTC-USD");
+
+        // nothing to trade with far below the market: an IOC buy is accepted, then its remainder expires
+        long ioc = api.placed(a, ioc(TradingApi.limit("BTC-USD", "BUY", "0.00100", "1.00"))).get("orderId").asLong();
+        JsonNode accepted = ws.next().get("data");
+        JsonNode expired = ws.next().get("data");
+        assertThat(accepted.get("orderId").asLong()).isEqualTo(ioc);
+        assertThat(accepted.get("event").asString()).isEqualTo("ACCEPTED");
+        assertThat(expired.get("orderId").asLong()).isEqualTo(ioc);
+        assertThat(expired.get("event").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.get("expiryReason").asString()).isEqualTo("UNFILLED_REMAINDER");
+        assertThat(expired.get("sequence").asLong()).isGreaterThanOrEqualTo(accepted.get("sequence").asLong());
+    }
+
     private WsClient signedIn(Session session) {
         WsClient client = WsClient.connect(port);
         clients.add(client);
